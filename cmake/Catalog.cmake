@@ -1,0 +1,1 @@
+# Message catalogs: placeholder until the catalog build lands.

@@ -1,0 +1,42 @@
+// Environment variables behind a narrow interface, so code that reads AWS_* or
+// SPAWN_* settings can be tested with a plain map instead of the real process
+// environment.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spawn {
+
+class Environment {
+ public:
+  virtual ~Environment() = default;
+  // The value of `name`, or nullopt when it is unset. An empty value is returned as "".
+  virtual std::optional<std::string> get(std::string_view name) const = 0;
+  // The value of `name` when set and not empty.
+  std::optional<std::string> get_nonempty(std::string_view name) const;
+};
+
+// Reads the real process environment.
+class ProcessEnvironment final : public Environment {
+ public:
+  std::optional<std::string> get(std::string_view name) const override;
+};
+
+// A fixed set of variables, for tests and for building child environments.
+class MapEnvironment final : public Environment {
+ public:
+  MapEnvironment() = default;
+  explicit MapEnvironment(std::map<std::string, std::string, std::less<>> vars)
+      : vars_(std::move(vars)) {}
+  std::optional<std::string> get(std::string_view name) const override;
+  void set(std::string name, std::string value) { vars_[std::move(name)] = std::move(value); }
+  void unset(std::string_view name);
+
+ private:
+  std::map<std::string, std::string, std::less<>> vars_;
+};
+
+}  // namespace spawn
