@@ -4,8 +4,12 @@
 
 namespace spawn {
 
-SystemTime SystemClock::now() const { return std::chrono::system_clock::now(); }
+SystemTime SystemClock::now() const {
+  return std::chrono::system_clock::now();
+}
 
-void SystemClock::sleep_for(Duration duration) { std::this_thread::sleep_for(duration); }
+void SystemClock::sleep_for(Duration duration) {
+  std::this_thread::sleep_for(duration);
+}
 
 }  // namespace spawn

@@ -6,25 +6,29 @@ namespace spawn {
 
 std::optional<std::string> Environment::get_nonempty(std::string_view name) const {
   auto value = get(name);
-  if (value && value->empty()) return std::nullopt;
+  if (value && value->empty())
+    return std::nullopt;
   return value;
 }
 
 std::optional<std::string> ProcessEnvironment::get(std::string_view name) const {
   const char* value = std::getenv(std::string(name).c_str());
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   return std::string(value);
 }
 
 std::optional<std::string> MapEnvironment::get(std::string_view name) const {
   auto it = vars_.find(name);
-  if (it == vars_.end()) return std::nullopt;
+  if (it == vars_.end())
+    return std::nullopt;
   return it->second;
 }
 
 void MapEnvironment::unset(std::string_view name) {
   auto it = vars_.find(name);
-  if (it != vars_.end()) vars_.erase(it);
+  if (it != vars_.end())
+    vars_.erase(it);
 }
 
 }  // namespace spawn

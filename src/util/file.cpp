@@ -19,7 +19,8 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   }
   std::ostringstream content;
   content << in.rdbuf();
-  if (in.bad()) return fail(ErrorKind::io, fmt::format("error reading {}", path.string()));
+  if (in.bad())
+    return fail(ErrorKind::io, fmt::format("error reading {}", path.string()));
   return content.str();
 }
 
@@ -48,7 +49,8 @@ Result<void> write_file_atomic(const std::filesystem::path& path, std::string_vi
   if (error) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    return fail(ErrorKind::io, fmt::format("cannot replace {}: {}", path.string(), error.message()));
+    return fail(ErrorKind::io,
+                fmt::format("cannot replace {}: {}", path.string(), error.message()));
   }
   return {};
 }

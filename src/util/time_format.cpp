@@ -24,24 +24,30 @@ CivilTime to_civil(SystemTime time) {
   auto day_point = std::chrono::floor<days>(whole);
   year_month_day date{day_point};
   std::chrono::hh_mm_ss clock{whole - day_point};
-  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
-          static_cast<int>(static_cast<unsigned>(date.day())), static_cast<int>(clock.hours().count()),
-          static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count())};
+  return {static_cast<int>(date.year()),
+          static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day())),
+          static_cast<int>(clock.hours().count()),
+          static_cast<int>(clock.minutes().count()),
+          static_cast<int>(clock.seconds().count())};
 }
 
 std::optional<SystemTime> from_civil(const CivilTime& c) {
   year_month_day date{std::chrono::year{c.year}, std::chrono::month{static_cast<unsigned>(c.month)},
                       std::chrono::day{static_cast<unsigned>(c.day)}};
-  if (!date.ok() || c.hour > 23 || c.minute > 59 || c.second > 60) return std::nullopt;
+  if (!date.ok() || c.hour > 23 || c.minute > 59 || c.second > 60)
+    return std::nullopt;
   return SystemTime(sys_days{date}) + std::chrono::hours(c.hour) + std::chrono::minutes(c.minute) +
          seconds(c.second);
 }
 
 // Reads exactly `width` digits from the front of `text`.
 bool take_number(std::string_view& text, std::size_t width, int& out) {
-  if (text.size() < width) return false;
+  if (text.size() < width)
+    return false;
   for (std::size_t i = 0; i < width; ++i) {
-    if (text[i] < '0' || text[i] > '9') return false;
+    if (text[i] < '0' || text[i] > '9')
+      return false;
   }
   std::from_chars(text.data(), text.data() + width, out);
   text.remove_prefix(width);
@@ -49,7 +55,8 @@ bool take_number(std::string_view& text, std::size_t width, int& out) {
 }
 
 bool take_char(std::string_view& text, char expected) {
-  if (text.empty() || text.front() != expected) return false;
+  if (text.empty() || text.front() != expected)
+    return false;
   text.remove_prefix(1);
   return true;
 }
@@ -94,7 +101,8 @@ Result<SystemTime> parse_iso8601(std::string_view text) {
   }
   seconds offset{0};
   if (!take_char(rest, 'Z')) {
-    if (rest.empty() || (rest.front() != '+' && rest.front() != '-')) return bad_timestamp(text);
+    if (rest.empty() || (rest.front() != '+' && rest.front() != '-'))
+      return bad_timestamp(text);
     int sign = rest.front() == '-' ? -1 : 1;
     rest.remove_prefix(1);
     int hours = 0, minutes = 0;
@@ -103,9 +111,11 @@ Result<SystemTime> parse_iso8601(std::string_view text) {
     }
     offset = seconds(sign * (hours * 3600 + minutes * 60));
   }
-  if (!rest.empty()) return bad_timestamp(text);
+  if (!rest.empty())
+    return bad_timestamp(text);
   auto time = from_civil(c);
-  if (!time) return bad_timestamp(text);
+  if (!time)
+    return bad_timestamp(text);
   return *time + fraction - offset;
 }
 
@@ -124,14 +134,16 @@ Result<SystemTime> parse_http_date(std::string_view text) {
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::string_view rest = text;
   auto comma = rest.find(", ");
-  if (comma == std::string_view::npos) return bad_timestamp(text);
+  if (comma == std::string_view::npos)
+    return bad_timestamp(text);
   rest.remove_prefix(comma + 2);
   CivilTime c{};
   if (!take_number(rest, 2, c.day) || !take_char(rest, ' ') || rest.size() < 4) {
     return bad_timestamp(text);
   }
   for (int i = 0; i < 12; ++i) {
-    if (rest.substr(0, 3) == kMonths[i]) c.month = i + 1;
+    if (rest.substr(0, 3) == kMonths[i])
+      c.month = i + 1;
   }
   rest.remove_prefix(3);
   if (c.month == 0 || !take_char(rest, ' ') || !take_number(rest, 4, c.year) ||
@@ -141,7 +153,8 @@ Result<SystemTime> parse_http_date(std::string_view text) {
     return bad_timestamp(text);
   }
   auto time = from_civil(c);
-  if (!time) return bad_timestamp(text);
+  if (!time)
+    return bad_timestamp(text);
   return *time;
 }
 

@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
   }
   int inputs = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
-    if (!entry.is_regular_file()) continue;
+    if (!entry.is_regular_file())
+      continue;
     std::ifstream in(entry.path(), std::ios::binary);
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());

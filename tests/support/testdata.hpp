@@ -4,11 +4,11 @@
 // its absence fails the test.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace spawn::testing {
 
@@ -25,14 +25,14 @@ std::string read_testdata_file(const std::filesystem::path& path);
 
 // Use at the top of a test: binds `var` to the path of `relative` inside the shared
 // test data, or skips (outside CI) / fails (under CI) with the reason.
-#define SPAWN_REQUIRE_TESTDATA(var, relative)                                              \
-  auto var##_optional = ::spawn::testing::testdata_path(relative);                         \
-  if (!var##_optional) {                                                                   \
-    if (std::getenv("CI") != nullptr) {                                                    \
-      FAIL() << "shared test data missing under CI: " << (relative)                        \
-             << " (expected in ../shared/testdata or $SPAWN_TESTDATA)";                    \
-    }                                                                                      \
-    GTEST_SKIP() << "shared test data not found: " << (relative)                           \
-                 << " (looked in ../shared/testdata and $SPAWN_TESTDATA)";                 \
-  }                                                                                        \
+#define SPAWN_REQUIRE_TESTDATA(var, relative)                              \
+  auto var##_optional = ::spawn::testing::testdata_path(relative);         \
+  if (!var##_optional) {                                                   \
+    if (std::getenv("CI") != nullptr) {                                    \
+      FAIL() << "shared test data missing under CI: " << (relative)        \
+             << " (expected in ../shared/testdata or $SPAWN_TESTDATA)";    \
+    }                                                                      \
+    GTEST_SKIP() << "shared test data not found: " << (relative)           \
+                 << " (looked in ../shared/testdata and $SPAWN_TESTDATA)"; \
+  }                                                                        \
   const std::filesystem::path var = *var##_optional
