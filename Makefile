@@ -9,7 +9,7 @@ JOBS      ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build test test-asan bench fuzz install format pot clean
+.PHONY: all deps build test test-asan bench fuzz tidy install format pot clean
 
 all: build
 
@@ -23,19 +23,25 @@ build: deps
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
-# Unit tests again with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The tests again with AddressSanitizer and UndefinedBehaviorSanitizer (the style check
+# has nothing to add there).
 test-asan: deps
 	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSPAWN_SANITIZE=ON -DSPAWN_BENCH=OFF >/dev/null
 	@cmake --build $(ASAN_DIR) -j $(JOBS)
-	@ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -L unit
+	@ctest --test-dir $(ASAN_DIR) --output-on-failure -j $(JOBS) -E '^style[.]'
 
 bench: build
 	@scripts/run-benchmarks.sh $(BUILD_DIR)
 
-# libFuzzer binaries (clang); run one with: build-fuzz/tests/fuzz/fuzz_config_file tests/fuzz/corpus/config_file
+# libFuzzer binaries (clang 16); run one with:
+#   build-fuzz/tests/fuzz/fuzz_config_file tests/fuzz/corpus/config_file
 fuzz: deps
-	@CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSPAWN_FUZZ=ON >/dev/null
+	@CXX=clang++-16 cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSPAWN_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# The checks in .clang-tidy over src/ (clang-tidy 16).
+tidy: build
+	@scripts/run-clang-tidy.sh $(BUILD_DIR)
 
 install: build
 	@cmake --install $(BUILD_DIR) --prefix $(PREFIX)

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build make pkg-config clang libclang-rt-14-dev clang-format clang-tidy
+  g++ cmake ninja-build make pkg-config clang-format clang-16 libclang-rt-16-dev clang-tidy-16
   # libraries
   libboost-dev libssl-dev nlohmann-json3-dev libpugixml-dev libcli11-dev libyaml-cpp-dev
   libfmt-dev libsqlite3-dev libcpp-httplib-dev

@@ -3,21 +3,26 @@
 // rest of the code sees.
 #pragma once
 
-#include <filesystem>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "aws/ca_bundle.hpp"
 #include "aws/proxy.hpp"
 #include "aws/transport.hpp"
 #include "util/env.hpp"
 
 namespace spawn::aws {
 
+// Responses larger than this are refused rather than held in memory.
+inline constexpr std::size_t kMaxResponseBodyBytes = std::size_t{256} << 20;
+
 struct TransportOptions {
-  std::optional<std::filesystem::path> ca_bundle;  // nullopt: discover (see ca_bundle.hpp)
+  CaBundle ca_bundle;  // from find_ca_bundle(); empty: OpenSSL's default paths
   ProxySettings proxy;
   std::string user_agent;  // "spawn/<version>"
+  std::size_t max_response_body = kMaxResponseBodyBytes;
 };
 
 // A transport with keep-alive connections per host (thread-safe: concurrent sends use
@@ -26,8 +31,9 @@ std::unique_ptr<HttpTransport> make_beast_transport(TransportOptions options);
 
 // Options from the environment: AWS_CA_BUNDLE / SSL_CERT_FILE / system paths, HTTPS_PROXY,
 // HTTP_PROXY, NO_PROXY (either case). `ca_bundle_from_profile` is the profile's ca_bundle.
-TransportOptions transport_options_from_env(const Environment& env,
-                                            std::optional<std::string> ca_bundle_from_profile,
-                                            std::string user_agent);
+// Fails (ErrorKind::usage) when a CA bundle named explicitly does not exist.
+Result<TransportOptions> transport_options_from_env(
+    const Environment& env, std::optional<std::string> ca_bundle_from_profile,
+    std::string user_agent);
 
 }  // namespace spawn::aws

@@ -4,6 +4,9 @@
 // request and parse the success body; service clients sit on top of those.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,11 +32,15 @@ struct ClientDeps {
   RetryConfig retry;
   Timeouts timeouts;
   CallObserver* observer = nullptr;  // --debug; may be null
+  std::function<double()> jitter;    // rand(0,1) for back-off; empty: a real random source
 };
 
 class AwsClient {
  public:
   explicit AwsClient(ClientDeps deps);
+  // A copy shares the dependencies and starts from a snapshot of the quota and clock skew.
+  AwsClient(const AwsClient& other);
+  AwsClient& operator=(const AwsClient&) = delete;
 
   const std::string& region() const { return deps_.region; }
   const EndpointResolver& endpoints() const { return deps_.endpoints; }
@@ -53,7 +60,7 @@ class AwsClient {
  private:
   ClientDeps deps_;
   RetryQuota quota_;
-  std::chrono::milliseconds clock_skew_{0};  // server time minus ours, learnt from skew errors
+  std::atomic<std::int64_t> clock_skew_ms_{0};  // server time minus ours, learnt from skew errors
 };
 
 }  // namespace spawn::aws

@@ -12,9 +12,9 @@ namespace spawn::aws {
 struct Credentials {
   std::string access_key_id;
   std::string secret_access_key;
-  std::string session_token;            // empty for long-term keys
+  std::string session_token;             // empty for long-term keys
   std::optional<SystemTime> expiration;  // unset for long-term keys
-  std::string source;                   // where they came from, for messages: "environment", "profile dev"
+  std::string source;  // where they came from, for messages: "environment", "profile dev"
 };
 
 class CredentialsProvider {
@@ -27,7 +27,8 @@ class CredentialsProvider {
 // Always answers the same credentials: for tests and for --local.
 class StaticCredentialsProvider final : public CredentialsProvider {
  public:
-  explicit StaticCredentialsProvider(Credentials credentials) : credentials_(std::move(credentials)) {}
+  explicit StaticCredentialsProvider(Credentials credentials)
+      : credentials_(std::move(credentials)) {}
   Result<Credentials> credentials() override { return credentials_; }
 
  private:

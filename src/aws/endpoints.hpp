@@ -10,15 +10,25 @@
 #include <string_view>
 
 #include "aws/http.hpp"
+#include "aws/profile.hpp"
 #include "aws/service.hpp"
+#include "util/env.hpp"
 #include "util/result.hpp"
 
 namespace spawn::aws {
 
 struct EndpointOverrides {
-  std::optional<std::string> global;                                // --endpoint-url or AWS_ENDPOINT_URL
-  std::map<std::string, std::string, std::less<>> per_service;      // keyed by ServiceInfo::env_name
+  std::optional<std::string> global;  // --endpoint-url, AWS_ENDPOINT_URL or endpoint_url
+  std::map<std::string, std::string, std::less<>> per_service;  // keyed by ServiceInfo::env_name
 };
+
+// The overrides in the AWS CLI's order: --endpoint-url for every service, else per service
+// AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the `services` section the profile names
+// > the profile's endpoint_url. AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true (or the profile's
+// ignore_configured_endpoint_urls) keeps only --endpoint-url. ErrorKind::usage, naming the
+// setting, for a URL that does not parse.
+Result<EndpointOverrides> endpoint_overrides_from(const std::optional<std::string>& flag,
+                                                  const Environment& env, const Profile& profile);
 
 class EndpointResolver {
  public:

@@ -17,10 +17,10 @@ namespace spawn::aws {
 
 struct Url {
   std::string scheme = "https";  // "http" or "https"
-  std::string host;               // no brackets, no port
+  std::string host;              // no brackets, no port
   std::uint16_t port = 443;
-  std::string path = "/";         // as sent on the wire (already percent-encoded)
-  std::string query;              // as sent on the wire, without the leading '?'
+  std::string path = "/";  // as sent on the wire (already percent-encoded)
+  std::string query;       // as sent on the wire, without the leading '?'
 
   // "host" or "host:port" when the port is not the scheme's default, as the Host header wants.
   std::string authority() const;

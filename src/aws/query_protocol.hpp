@@ -5,19 +5,19 @@
 #pragma once
 
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "aws/client.hpp"
 #include "util/result.hpp"
 
 namespace spawn::aws {
 
-// Parameters of one query call, kept in the order added.
+// Parameters of one query call, kept in the order added. Keys are the flattened
+// wire names ("Filter.1.Value.2", "Tags.member.1.Key"); service clients build them.
 class QueryParams {
  public:
   QueryParams& add(std::string key, std::string value);
@@ -38,6 +38,14 @@ struct XmlResponse {
   // <OperationResult> child.
   pugi::xml_node result() const;
 };
+
+// The request for `action`: POST / with the form body "Action=..&Version=..&<params>".
+HttpRequest build_query_request(const ServiceInfo& service, std::string_view action,
+                                const QueryParams& params);
+
+// Parses a 2xx answer to `action`; bad XML is ErrorKind::parse naming the operation.
+Result<XmlResponse> parse_query_response(const ServiceInfo& service, std::string_view action,
+                                         const HttpResponse& response);
 
 // Calls `action` with `params` (Action and Version are added) and parses the XML answer.
 Result<XmlResponse> call_query(AwsClient& client, const ServiceInfo& service,

@@ -16,9 +16,9 @@ enum class Protocol {
 };
 
 struct ServiceInfo {
-  std::string_view name;           // SigV4 signing name and endpoint prefix: "ec2"
-  std::string_view env_name;       // suffix of AWS_ENDPOINT_URL_<X> and the config key: "EC2"
-  std::string_view api_version;    // "2016-11-15"
+  std::string_view name;         // SigV4 signing name and endpoint prefix: "ec2"
+  std::string_view env_name;     // suffix of AWS_ENDPOINT_URL_<X> and the config key: "EC2"
+  std::string_view api_version;  // "2016-11-15"
   Protocol protocol;
   std::string_view target_prefix;  // JSON protocols: "AmazonSSM" in X-Amz-Target
   std::string_view json_version;   // JSON protocols: "1.1" -> application/x-amz-json-1.1

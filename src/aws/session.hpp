@@ -38,7 +38,9 @@ class Session {
 };
 
 // Builds a session. Fails (ErrorKind::usage) for an unknown profile or a malformed config
-// file, and when no region can be found. Credentials are not read here.
-Result<std::unique_ptr<Session>> make_session(const SessionOptions& options, const Environment& env);
+// file, and when no region can be found. Credentials are not read here; `env` is read again
+// when they are, so it must outlive the session.
+Result<std::unique_ptr<Session>> make_session(const SessionOptions& options,
+                                              const Environment& env);
 
 }  // namespace spawn::aws

@@ -16,6 +16,7 @@ Result<std::filesystem::path> config_dir(const Environment& env);
 // spawn's data folder (localcloud state, caches): $XDG_DATA_HOME/spawn, else ~/.local/share/spawn.
 Result<std::filesystem::path> data_dir(const Environment& env);
 // Expands a leading "~/" to the home folder.
-Result<std::filesystem::path> expand_user(const std::filesystem::path& path, const Environment& env);
+Result<std::filesystem::path> expand_user(const std::filesystem::path& path,
+                                          const Environment& env);
 
 }  // namespace spawn::platform

@@ -36,16 +36,18 @@ struct AwsError {
 
 struct Error {
   ErrorKind kind;
-  std::string message;
+  std::string message;          // what happened
   std::optional<AwsError> aws;  // set when the error came from an AWS answer
+  std::string hint = {};        // what to do, when the failing code knows better than the
+                                // generic advice for its kind
 };
 
 template <class T>
 using Result = std::expected<T, Error>;
 
 // Shorthand for `return fail(ErrorKind::io, "...")` inside functions returning Result<T>.
-inline std::unexpected<Error> fail(ErrorKind kind, std::string message) {
-  return std::unexpected(Error{kind, std::move(message), std::nullopt});
+inline std::unexpected<Error> fail(ErrorKind kind, std::string message, std::string hint = {}) {
+  return std::unexpected(Error{kind, std::move(message), std::nullopt, std::move(hint)});
 }
 
 const char* to_string(ErrorKind kind);

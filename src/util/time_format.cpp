@@ -32,7 +32,15 @@ CivilTime to_civil(SystemTime time) {
           static_cast<int>(clock.seconds().count())};
 }
 
+// system_clock counts nanoseconds in 64 bits, which covers the years 1678 to 2261; anything
+// outside this narrower window is refused rather than overflowing.
+constexpr int kEarliestYear = 1900;
+constexpr int kLatestYear = 2200;
+constexpr double kLatestEpochSeconds = 7.2e9;  // within year 2198
+
 std::optional<SystemTime> from_civil(const CivilTime& c) {
+  if (c.year < kEarliestYear || c.year > kLatestYear)
+    return std::nullopt;
   year_month_day date{std::chrono::year{c.year}, std::chrono::month{static_cast<unsigned>(c.month)},
                       std::chrono::day{static_cast<unsigned>(c.day)}};
   if (!date.ok() || c.hour > 23 || c.minute > 59 || c.second > 60)
@@ -122,7 +130,8 @@ Result<SystemTime> parse_iso8601(std::string_view text) {
 Result<SystemTime> parse_epoch_seconds(std::string_view text) {
   double value = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      std::abs(value) > kLatestEpochSeconds) {
     return bad_timestamp(text);
   }
   return SystemTime(std::chrono::milliseconds(static_cast<long long>(std::llround(value * 1000))));

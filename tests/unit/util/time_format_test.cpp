@@ -36,6 +36,9 @@ TEST(TimeFormat, RejectsMalformedTimestamps) {
     ASSERT_FALSE(parsed) << text;
     EXPECT_EQ(parsed.error().kind, ErrorKind::parse);
   }
+  EXPECT_FALSE(parse_iso8601("2300-01-01T00:00:00Z")) << "beyond what system_clock holds";
+  EXPECT_FALSE(parse_iso8601("1000-01-01T00:00:00Z"));
+  EXPECT_FALSE(parse_epoch_seconds("1e17"));
   EXPECT_FALSE(parse_epoch_seconds("12x"));
   EXPECT_FALSE(parse_epoch_seconds("nan"));
   EXPECT_FALSE(parse_http_date("Sun, 30 Foo 2015 12:36:00 GMT"));
