@@ -18,7 +18,8 @@ struct Tag {
 // The value of the tag named `key`, if present.
 inline std::optional<std::string> tag_value(const std::vector<Tag>& tags, std::string_view key) {
   for (const auto& tag : tags) {
-    if (tag.key == key) return tag.value;
+    if (tag.key == key)
+      return tag.value;
   }
   return std::nullopt;
 }

@@ -1,8 +1,8 @@
 // Security groups and placement groups.
 #include "aws/ec2.hpp"
-#include "aws/pagination.hpp"
 #include "aws/ec2_params.hpp"
 #include "aws/ec2_parse.hpp"
+#include "aws/pagination.hpp"
 
 namespace spawn::aws {
 

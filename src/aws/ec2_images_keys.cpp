@@ -1,8 +1,8 @@
 // Images (AMIs) and key pairs.
 #include "aws/ec2.hpp"
-#include "aws/pagination.hpp"
 #include "aws/ec2_params.hpp"
 #include "aws/ec2_parse.hpp"
+#include "aws/pagination.hpp"
 #include "util/encoding.hpp"
 
 namespace spawn::aws {

@@ -9,9 +9,9 @@
 #include <iterator>
 
 #include "aws/ec2.hpp"
-#include "aws/pagination.hpp"
 #include "aws/ec2_params.hpp"
 #include "aws/ec2_parse.hpp"
+#include "aws/pagination.hpp"
 #include "util/encoding.hpp"
 #include "util/uuid.hpp"
 

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "aws/ec2.hpp"
-#include "aws/pagination.hpp"
 #include "aws/ec2_params.hpp"
 #include "aws/ec2_parse.hpp"
+#include "aws/pagination.hpp"
 
 namespace spawn::aws {
 

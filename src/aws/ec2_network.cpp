@@ -1,9 +1,9 @@
 // VPCs, subnets, internet gateways and route tables: what a launch into a
 // fresh network creates, in that order, and deletes in reverse.
 #include "aws/ec2.hpp"
-#include "aws/pagination.hpp"
 #include "aws/ec2_params.hpp"
 #include "aws/ec2_parse.hpp"
+#include "aws/pagination.hpp"
 
 namespace spawn::aws {
 

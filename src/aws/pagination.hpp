@@ -28,7 +28,8 @@ auto collect_all_pages(Request request, FetchPage fetch_page)
     if (page->next_token.empty())
       return all;
     if (page->next_token == request.page.next_token)
-      return fail(ErrorKind::parse, "the service answered the same page token twice: " + page->next_token);
+      return fail(ErrorKind::parse,
+                  "the service answered the same page token twice: " + page->next_token);
     request.page.next_token = std::move(page->next_token);
   }
 }

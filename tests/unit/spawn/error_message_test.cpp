@@ -84,7 +84,9 @@ TEST(RenderError, AuthAdviceNamesTheWaysToGetCredentials) {
 }
 
 TEST(RenderError, AHintFromTheFailingCodeReplacesTheGenericAdvice) {
-  Error error{ErrorKind::auth, "Your SSO session for profile dev has expired", {},
+  Error error{ErrorKind::auth,
+              "Your SSO session for profile dev has expired",
+              {},
               "Run `aws sso login --profile dev`, then try again."};
   auto lines = lines_of(render_error(error, plain()));
   ASSERT_EQ(lines.size(), 2u);
