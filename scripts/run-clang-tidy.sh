@@ -18,6 +18,6 @@ fi
 mapfile -t sources < <(git ls-files 'src/*.cpp')
 printf '%s\n' "${sources[@]}" |
   xargs -P "$(nproc)" -n 4 "$tidy" -p "$build_dir" --quiet \
-    --extra-arg=-std=c++2b --extra-arg=-D__cpp_concepts=202002L \
-    --extra-arg=-Wno-macro-redefined --extra-arg=-Wno-unknown-warning-option
+    --extra-arg=-std=c++2b --extra-arg=-U__cpp_concepts --extra-arg=-D__cpp_concepts=202002L \
+    --extra-arg=-Wno-builtin-macro-redefined --extra-arg=-Wno-unknown-warning-option
 echo "run-clang-tidy: ${#sources[@]} files checked"

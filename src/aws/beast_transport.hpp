@@ -33,7 +33,7 @@ std::unique_ptr<HttpTransport> make_beast_transport(TransportOptions options);
 // HTTP_PROXY, NO_PROXY (either case). `ca_bundle_from_profile` is the profile's ca_bundle.
 // Fails (ErrorKind::usage) when a CA bundle named explicitly does not exist.
 Result<TransportOptions> transport_options_from_env(
-    const Environment& env, std::optional<std::string> ca_bundle_from_profile,
+    const Environment& env, const std::optional<std::string>& ca_bundle_from_profile,
     std::string user_agent);
 
 }  // namespace spawn::aws

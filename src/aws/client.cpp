@@ -227,7 +227,7 @@ AwsClient::AwsClient(const AwsClient& other)
     : deps_(other.deps_), quota_(other.quota_), clock_skew_ms_(other.clock_skew_ms_.load()) {}
 
 Result<HttpResponse> AwsClient::send(const ServiceInfo& service, std::string_view operation,
-                                     HttpRequest request) {
+                                     const HttpRequest& request) {
   CallContext call{service, operation};
   while (true) {
     auto skew = std::chrono::milliseconds(clock_skew_ms_.load());

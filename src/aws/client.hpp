@@ -51,7 +51,7 @@ class AwsClient {
   // virtual-hosted addressing, presigned uploads). Non-2xx answers become an Error with
   // kind from the AWS code (auth, not_found, conflict, aws) and AwsError filled in.
   Result<HttpResponse> send(const ServiceInfo& service, std::string_view operation,
-                            HttpRequest request);
+                            const HttpRequest& request);
 
   // A presigned GET URL for `request` valid for `expires`.
   Result<std::string> presign(const ServiceInfo& service, HttpRequest request,

@@ -13,7 +13,8 @@ Result<Credentials> CredentialsCache::get(const std::function<Result<Credentials
     cached_ = *fetched;
     return fetched;
   }
-  if (cached_ && now < *cached_->expiration) {
+  // A failed refresh keeps credentials that are still valid (only expiring ones get here).
+  if (cached_ && cached_->expiration && now < *cached_->expiration) {
     return *cached_;
   }
   return fetched;

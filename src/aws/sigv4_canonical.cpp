@@ -107,7 +107,9 @@ std::string canonical_query(std::string_view query) {
   for (const auto& [key, value] : pairs) {
     if (!out.empty())
       out += '&';
-    out += key + "=" + value;
+    out += key;
+    out += '=';
+    out += value;
   }
   return out;
 }

@@ -3,7 +3,7 @@
 namespace spawn::aws {
 
 Result<TransportOptions> transport_options_from_env(
-    const Environment& env, std::optional<std::string> ca_bundle_from_profile,
+    const Environment& env, const std::optional<std::string>& ca_bundle_from_profile,
     std::string user_agent) {
   auto ca_bundle = find_ca_bundle(env, ca_bundle_from_profile);
   if (!ca_bundle)

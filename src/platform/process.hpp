@@ -14,7 +14,7 @@
 namespace spawn::platform {
 
 inline constexpr std::chrono::seconds kDefaultProcessTimeout{60};
-inline constexpr std::size_t kDefaultMaxOutputBytes = 1024 * 1024;
+inline constexpr std::size_t kDefaultMaxOutputBytes = std::size_t{1024} * 1024;
 
 // What the child reads on its standard input.
 enum class ChildStdin {

@@ -33,7 +33,7 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 
 // How often an exited-but-not-yet-reaped child is checked once its pipes have closed.
 constexpr std::chrono::milliseconds kReapPollInterval{5};
-constexpr std::size_t kReadChunk = 16 * 1024;
+constexpr std::size_t kReadChunk = std::size_t{16} * 1024;
 
 class FileDescriptor {
  public:
@@ -99,6 +99,7 @@ Result<pid_t> spawn_child(const std::vector<std::string>& argv, ChildStdin child
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
 
   std::vector<char*> arguments;
+  arguments.reserve(argv.size() + 1);
   for (const auto& word : argv)
     arguments.push_back(const_cast<char*>(word.c_str()));
   arguments.push_back(nullptr);

@@ -136,7 +136,7 @@ Result<std::string> percent_decode(std::string_view text, PlusMeans plus) {
     } else {
       auto high = i + 2 < text.size() ? hex_value(text[i + 1]) : std::nullopt;
       auto low = high ? hex_value(text[i + 2]) : std::nullopt;
-      if (!low) {
+      if (!high || !low) {
         return fail(ErrorKind::parse, fmt::format("bad percent escape at offset {}", i));
       }
       out += static_cast<char>(*high * 16 + *low);

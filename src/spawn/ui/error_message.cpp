@@ -38,15 +38,13 @@ std::string headline(const Error& error, std::string_view detail) {
   return std::string(detail);
 }
 
-bool is_permission_denied(const Error& error) {
-  if (!error.aws)
-    return false;
-  return std::find(kPermissionCodes.begin(), kPermissionCodes.end(), error.aws->code) !=
+bool is_permission_code(std::string_view code) {
+  return std::find(kPermissionCodes.begin(), kPermissionCodes.end(), code) !=
          kPermissionCodes.end();
 }
 
 std::string auth_advice(const Error& error) {
-  if (is_permission_denied(error)) {
+  if (error.aws && is_permission_code(error.aws->code)) {
     return trf(
         "Your AWS identity may not call {operation}; ask your AWS administrator for that "
         "permission.",
