@@ -43,14 +43,11 @@ TEST(S3ClientTest, PutObjectSendsTheRequestTheAwsCliSends) {
 
   ASSERT_TRUE(put.has_value()) << put.error().message;
   const HttpRequest& sent = test.only_request();
-  EXPECT_EQ(sent.method, "PUT");
-  EXPECT_EQ(sent.url.target(), captured.url.target());
+  testing::expect_same_request(sent, captured);
   for (std::string_view header : {"Content-Type", "Content-MD5", "X-Amz-Content-SHA256"}) {
     EXPECT_EQ(sent.header(header).value_or(""), testing::captured_header(captured, header))
         << header;
   }
-  EXPECT_EQ(sent.header("Authorization").value_or(""),
-            testing::captured_header(captured, "Authorization"));
 }
 
 TEST(S3ClientTest, PutObjectAsksForEncryptionAndTags) {

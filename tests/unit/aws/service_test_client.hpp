@@ -75,6 +75,15 @@ inline std::string captured_header(const aws::HttpRequest& request, std::string_
   return std::string(trim(request.header(name).value_or("")));
 }
 
+// Checks that `sent` is the request the AWS CLI sent: method, target, body and, since the
+// client signs with the CLI's endpoint and second, the very same signature.
+inline void expect_same_request(const aws::HttpRequest& sent, const aws::HttpRequest& captured) {
+  EXPECT_EQ(sent.method, captured.method);
+  EXPECT_EQ(sent.url.target(), captured.url.target());
+  EXPECT_EQ(sent.body, captured.body);
+  EXPECT_EQ(sent.header("Authorization").value_or(""), captured_header(captured, "Authorization"));
+}
+
 // The overrides and clock under which our client signs the way the CLI did for `captured`.
 inline aws::EndpointOverrides endpoint_of(const aws::HttpRequest& captured) {
   return {"http://" + captured.url.authority(), {}};

@@ -38,12 +38,7 @@ TEST(StsClientTest, GetCallerIdentitySendsTheRequestTheAwsCliSends) {
 
   (void)StsClient(test.client).get_caller_identity();
 
-  const HttpRequest& sent = test.only_request();
-  EXPECT_EQ(sent.method, captured.method);
-  EXPECT_EQ(sent.url.target(), captured.url.target());
-  EXPECT_EQ(sent.body, captured.body);
-  EXPECT_EQ(sent.header("Authorization").value_or(""),
-            testing::captured_header(captured, "Authorization"));
+  testing::expect_same_request(test.only_request(), captured);
 }
 
 TEST(StsClientTest, GetCallerIdentityReadsTheAwsDocumentationExample) {
