@@ -12,7 +12,7 @@ namespace {
 
 using testing::form_params;
 using testing::FormParams;
-using testing::ServiceTestClient;
+using testing::ProtocolTestClient;
 
 constexpr std::string_view kTrustPolicy =
     R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]})";
@@ -87,7 +87,7 @@ std::string policy_names_page(const std::vector<std::string>& names, const std::
 void expect_same_as_captured(const std::filesystem::path& path,
                              const std::function<void(IamClient&)>& call) {
   HttpRequest captured = testing::read_captured_request(path);
-  ServiceTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
+  ProtocolTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
   test.transport.reply(200, std::string(kGetRoleAnswer));
   IamClient iam(test.client);
 
@@ -109,7 +109,7 @@ TEST(IamClientTest, CreateRoleSendsTheRequestTheAwsCliSends) {
 }
 
 TEST(IamClientTest, CreateRoleSendsPathAndDescriptionWhenGiven) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetRoleAnswer));
 
   (void)IamClient(test.client)
@@ -129,7 +129,7 @@ TEST(IamClientTest, CreateRoleSendsPathAndDescriptionWhenGiven) {
 }
 
 TEST(IamClientTest, RoleIsReadWithItsTrustPolicyDecoded) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetRoleAnswer));
 
   auto role = IamClient(test.client).get_role("demo-role");
@@ -147,7 +147,7 @@ TEST(IamClientTest, RoleIsReadWithItsTrustPolicyDecoded) {
 }
 
 TEST(IamClientTest, NoSuchEntityIsNotFound) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(404, error_answer("NoSuchEntity"));
 
   auto role = IamClient(test.client).get_role("missing");
@@ -160,7 +160,7 @@ TEST(IamClientTest, NoSuchEntityIsNotFound) {
 }
 
 TEST(IamClientTest, EntityAlreadyExistsIsAConflict) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(409, error_answer("EntityAlreadyExists"));
 
   auto profile = IamClient(test.client).create_instance_profile({"demo-profile", "", {}});
@@ -170,7 +170,7 @@ TEST(IamClientTest, EntityAlreadyExistsIsAConflict) {
 }
 
 TEST(IamClientTest, CreateInstanceProfileSendsItsTags) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetInstanceProfileAnswer));
 
   (void)IamClient(test.client).create_instance_profile({"p", "", {{"spawn:managed", "true"}}});
@@ -184,7 +184,7 @@ TEST(IamClientTest, CreateInstanceProfileSendsItsTags) {
 }
 
 TEST(IamClientTest, InstanceProfileIsReadWithTheRolesInside) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetInstanceProfileAnswer));
 
   auto profile = IamClient(test.client).get_instance_profile("demo-profile");
@@ -205,7 +205,7 @@ TEST(IamClientTest, InstanceProfilesForRoleReadsTheBotocoreExample) {
   SPAWN_REQUIRE_TESTDATA(path,
                          "aws-examples/botocore-response-parsing/xml/responses/"
                          "iam-list-instance-profiles.xml");
-  ServiceTestClient test;
+  ProtocolTestClient test;
   std::string answer = testing::read_testdata_file(path);
   test.transport.reply(200, answer);
 
@@ -221,7 +221,7 @@ TEST(IamClientTest, InstanceProfilesForRoleReadsTheBotocoreExample) {
 }
 
 TEST(IamClientTest, ListAllFollowsTheMarkerToTheLastPage) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, policy_names_page({"one", "two"}, "page-2"));
   test.transport.reply(200, policy_names_page({"three"}, ""));
 
@@ -236,7 +236,7 @@ TEST(IamClientTest, ListAllFollowsTheMarkerToTheLastPage) {
 }
 
 TEST(IamClientTest, ListPageSendsMaxItems) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, policy_names_page({}, ""));
 
   (void)IamClient(test.client).list_role_policies({"demo-role", {5, ""}});
@@ -246,7 +246,7 @@ TEST(IamClientTest, ListPageSendsMaxItems) {
 }
 
 TEST(IamClientTest, AttachedPoliciesAreReadByNameAndArn) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, R"(
 <ListAttachedRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
   <ListAttachedRolePoliciesResult>
@@ -304,7 +304,7 @@ const std::vector<VoidOperation> kVoidOperations = {
 TEST(IamClientTest, OperationsWithoutAnswerSendTheirActionAndParameters) {
   for (const VoidOperation& operation : kVoidOperations) {
     SCOPED_TRACE(operation.action);
-    ServiceTestClient test;
+    ProtocolTestClient test;
     test.transport.reply(200, "<" + operation.action + "Response/>");
     IamClient iam(test.client);
 
@@ -320,7 +320,7 @@ TEST(IamClientTest, OperationsWithoutAnswerSendTheirActionAndParameters) {
 TEST(IamClientTest, OperationsWithoutAnswerReportErrors) {
   for (const VoidOperation& operation : kVoidOperations) {
     SCOPED_TRACE(operation.action);
-    ServiceTestClient test;
+    ProtocolTestClient test;
     test.transport.reply(409, error_answer("DeleteConflict"));
     IamClient iam(test.client);
 
@@ -334,7 +334,7 @@ TEST(IamClientTest, OperationsWithoutAnswerReportErrors) {
 }
 
 TEST(IamClientTest, RequestsGoToTheGlobalEndpointSignedForUsEast1) {
-  ServiceTestClient test(ServiceTestClient::standard_endpoints(), "eu-west-1");
+  ProtocolTestClient test(ProtocolTestClient::standard_endpoints(), "eu-west-1");
   test.transport.reply(200, std::string(kGetRoleAnswer));
 
   (void)IamClient(test.client).get_role("demo-role");

@@ -11,7 +11,7 @@
 namespace spawn::aws {
 namespace {
 
-using testing::ServiceTestClient;
+using testing::ProtocolTestClient;
 
 constexpr std::string_view kS3ErrorNoSuchKey =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>"
@@ -30,7 +30,7 @@ std::string page_answer(const std::string& key, const std::string& next_token) {
 TEST(S3ClientTest, PutObjectSendsTheRequestTheAwsCliSends) {
   SPAWN_REQUIRE_TESTDATA(path, std::string(testing::kCapturedRequests) + "19-s3-PutObject.http");
   HttpRequest captured = testing::read_captured_request(path);
-  ServiceTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
+  ProtocolTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
   test.transport.reply(200, "");
 
   auto put = S3Client(test.client)
@@ -51,7 +51,7 @@ TEST(S3ClientTest, PutObjectSendsTheRequestTheAwsCliSends) {
 }
 
 TEST(S3ClientTest, PutObjectAsksForEncryptionAndTags) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, "");
 
   (void)S3Client(test.client)
@@ -65,7 +65,7 @@ TEST(S3ClientTest, PutObjectAsksForEncryptionAndTags) {
 }
 
 TEST(S3ClientTest, ObjectOperationsNeedAKey) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   S3Client s3(test.client);
 
   EXPECT_EQ(s3.head_object("b-1", "").error().kind, ErrorKind::usage);
@@ -78,7 +78,7 @@ TEST(S3ClientTest, ListObjectsSendsPrefixLikeTheAwsCli) {
   SPAWN_REQUIRE_TESTDATA(path,
                          std::string(testing::kCapturedRequests) + "18-s3-ListObjectsV2.http");
   HttpRequest captured = testing::read_captured_request(path);
-  ServiceTestClient test(testing::endpoint_of(captured));
+  ProtocolTestClient test(testing::endpoint_of(captured));
   test.transport.reply(200, page_answer("some prefix/file.txt", ""));
 
   auto page = S3Client(test.client).list_objects({"demo-bucket", "some prefix/", {}});
@@ -94,7 +94,7 @@ TEST(S3ClientTest, ListObjectsSendsPrefixLikeTheAwsCli) {
 }
 
 TEST(S3ClientTest, ListAllFollowsTheContinuationToken) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, page_answer("a", "next/token="));
   test.transport.reply(200, page_answer("b", ""));
 
@@ -109,7 +109,7 @@ TEST(S3ClientTest, ListAllFollowsTheContinuationToken) {
 }
 
 TEST(S3ClientTest, RequestsToAwsAreVirtualHostedAndSignedForS3) {
-  ServiceTestClient test(ServiceTestClient::standard_endpoints(), "eu-west-1");
+  ProtocolTestClient test(ProtocolTestClient::standard_endpoints(), "eu-west-1");
   test.transport.reply(200, "hello");
 
   auto object = S3Client(test.client).get_object("demo-bucket", "dir/a b.txt");
@@ -125,7 +125,7 @@ TEST(S3ClientTest, RequestsToAwsAreVirtualHostedAndSignedForS3) {
 }
 
 TEST(S3ClientTest, MissingObjectIsNotFound) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(404, std::string(kS3ErrorNoSuchKey));
   test.transport.reply(404, "");
   S3Client s3(test.client);
@@ -142,7 +142,7 @@ TEST(S3ClientTest, MissingObjectIsNotFound) {
 }
 
 TEST(S3ClientTest, HeadObjectReadsSizeEtagAndMetadata) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, "",
                        {{"Content-Length", "434234"},
                         {"ETag", "\"fba9dede5f27731c9771645a39863328\""},
@@ -160,7 +160,7 @@ TEST(S3ClientTest, HeadObjectReadsSizeEtagAndMetadata) {
 TEST(S3ClientTest, AccessDeniedFromBotocoreExampleIsAnAuthError) {
   SPAWN_REQUIRE_TESTDATA(path,
                          "aws-examples/botocore-response-parsing/xml/errors/s3-list-objects.xml");
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(403, testing::read_testdata_file(path));
 
   auto page = S3Client(test.client).list_objects({"b-1", "", {}});
@@ -171,7 +171,7 @@ TEST(S3ClientTest, AccessDeniedFromBotocoreExampleIsAnAuthError) {
 }
 
 TEST(S3ClientTest, DeleteObjectSendsDelete) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(204, "");
 
   auto deleted = S3Client(test.client).delete_object("b-1", "dir/k");
@@ -182,7 +182,7 @@ TEST(S3ClientTest, DeleteObjectSendsDelete) {
 }
 
 TEST(S3ClientTest, CreateBucketOutsideUsEast1NamesTheRegion) {
-  ServiceTestClient test(ServiceTestClient::standard_endpoints(), "eu-west-1");
+  ProtocolTestClient test(ProtocolTestClient::standard_endpoints(), "eu-west-1");
   test.transport.reply(200, "");
 
   auto created = S3Client(test.client).create_bucket("spawn-staging");
@@ -196,7 +196,7 @@ TEST(S3ClientTest, CreateBucketOutsideUsEast1NamesTheRegion) {
 }
 
 TEST(S3ClientTest, CreateBucketInUsEast1HasNoBody) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, "");
 
   (void)S3Client(test.client).create_bucket("spawn-staging");
@@ -206,7 +206,7 @@ TEST(S3ClientTest, CreateBucketInUsEast1HasNoBody) {
 }
 
 TEST(S3ClientTest, BucketOwnedAlreadyIsAConflict) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(409,
                        "<Error><Code>BucketAlreadyOwnedByYou</Code><Message>m</Message></Error>");
 
@@ -237,7 +237,7 @@ TEST(S3ClientTest, BucketConfigurationGoesToItsSubresourceWithContentMd5) {
   };
   for (const ConfigurationPut& put : puts) {
     SCOPED_TRACE(put.subresource);
-    ServiceTestClient test;
+    ProtocolTestClient test;
     test.transport.reply(200, "");
     S3Client s3(test.client);
 
@@ -253,7 +253,7 @@ TEST(S3ClientTest, BucketConfigurationGoesToItsSubresourceWithContentMd5) {
 }
 
 TEST(S3ClientTest, PresignedGetCarriesTheSignatureInTheQuery) {
-  ServiceTestClient test(ServiceTestClient::standard_endpoints(), "eu-west-1");
+  ProtocolTestClient test(ProtocolTestClient::standard_endpoints(), "eu-west-1");
 
   auto url =
       S3Client(test.client).presign_get("demo-bucket", "dir/a b.txt", std::chrono::seconds(600));

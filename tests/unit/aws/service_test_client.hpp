@@ -1,8 +1,7 @@
-// What the service-client tests share: a real AwsClient over a FakeTransport
-// (static keys, a fake clock, one attempt) whose endpoints and region each test
-// chooses, a reader for the AWS CLI requests captured in the shared test data
-// (so a client can be set up exactly as the CLI was: same port, same second),
-// and a decoder for query-protocol bodies.
+// What the service-client tests share beyond ProtocolTestClient: a reader for the
+// AWS CLI requests captured in the shared test data (so a client can be set up
+// exactly as the CLI was: same port, same second), and a decoder for
+// query-protocol bodies.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,9 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "aws/client.hpp"
-#include "aws/credentials.hpp"
-#include "fake_transport.hpp"
+#include "protocol_test_client.hpp"
 #include "raw_request.hpp"
 #include "testdata.hpp"
 #include "util/encoding.hpp"
@@ -25,43 +22,8 @@
 
 namespace spawn::testing {
 
-inline constexpr std::string_view kLocalEndpoint = "http://127.0.0.1:4566";
-inline const SystemTime kTestTime{std::chrono::seconds{1'700'000'000}};
-
 // The AWS CLI's captured requests, relative to the shared test data folder.
 inline constexpr std::string_view kCapturedRequests = "awscli-requests/awscli-2.9.19-debian/";
-
-struct ServiceTestClient {
-  explicit ServiceTestClient(aws::EndpointOverrides overrides = {std::string(kLocalEndpoint), {}},
-                             std::string region = "us-east-1", SystemTime now = kTestTime)
-      : clock(now),
-        client(aws::ClientDeps{
-            .transport = transport,
-            .credentials = credentials,
-            .clock = clock,
-            .endpoints = aws::EndpointResolver(std::move(overrides)),
-            .region = std::move(region),
-            .retry = aws::RetryConfig{.max_attempts = 1},
-            .timeouts = {},
-            .observer = nullptr,
-            .jitter = [] { return 0.0; },
-        }) {}
-
-  // A client without endpoint overrides: requests go to the real AWS host names.
-  static aws::EndpointOverrides standard_endpoints() { return {}; }
-
-  // The one request the client sent; fails the test when there is not exactly one.
-  const aws::HttpRequest& only_request() const {
-    EXPECT_EQ(transport.requests.size(), 1u);
-    return transport.requests.front();
-  }
-
-  FakeTransport transport;
-  aws::StaticCredentialsProvider credentials{
-      aws::Credentials{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "", {}, "test"}};
-  FakeClock clock;
-  aws::AwsClient client;
-};
 
 // A captured AWS CLI request, parsed; the URL's host and port come from its Host header.
 inline aws::HttpRequest read_captured_request(const std::filesystem::path& path) {

@@ -11,7 +11,7 @@ namespace spawn::aws {
 namespace {
 
 using nlohmann::json;
-using testing::ServiceTestClient;
+using testing::ProtocolTestClient;
 
 // The answer the AWS CLI printed for its captured GetParameter, plus a LastModifiedDate.
 constexpr std::string_view kGetParameterAnswer = R"({"Parameter": {
@@ -44,7 +44,7 @@ TEST(SsmClientTest, GetParameterSendsWhatTheAwsCliSends) {
   SPAWN_REQUIRE_TESTDATA(path,
                          std::string(testing::kCapturedRequests) + "11-ssm-GetParameter.http");
   HttpRequest captured = testing::read_captured_request(path);
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetParameterAnswer));
 
   (void)SsmClient(test.client).get_parameter("/demo/param", Decryption::yes);
@@ -60,7 +60,7 @@ TEST(SsmClientTest, GetParameterSendsWhatTheAwsCliSends) {
 }
 
 TEST(SsmClientTest, GetParameterReadsEveryField) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetParameterAnswer));
 
   auto parameter = SsmClient(test.client).get_parameter("/demo/param");
@@ -77,7 +77,7 @@ TEST(SsmClientTest, GetParameterReadsEveryField) {
 }
 
 TEST(SsmClientTest, GetParameterWithoutDecryptionSaysSo) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kGetParameterAnswer));
 
   (void)SsmClient(test.client).get_parameter("/demo/param");
@@ -86,7 +86,7 @@ TEST(SsmClientTest, GetParameterWithoutDecryptionSaysSo) {
 }
 
 TEST(SsmClientTest, ParameterNotFoundIsNotFound) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(400, R"({"__type":"ParameterNotFound","message":""})",
                        {{"Content-Type", "application/x-amz-json-1.1"}});
 
@@ -99,7 +99,7 @@ TEST(SsmClientTest, ParameterNotFoundIsNotFound) {
 }
 
 TEST(SsmClientTest, AnswerWithoutParameterIsAParseError) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, "{}");
 
   auto parameter = SsmClient(test.client).get_parameter("/demo/param");
@@ -109,7 +109,7 @@ TEST(SsmClientTest, AnswerWithoutParameterIsAParseError) {
 }
 
 TEST(SsmClientTest, GetParametersAsksForAtMostTenNamesPerCall) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   for (int call = 0; call < 3; ++call)
     test.transport.reply(200, "{}");
 
@@ -130,7 +130,7 @@ TEST(SsmClientTest, GetParametersAsksForAtMostTenNamesPerCall) {
 }
 
 TEST(SsmClientTest, GetParametersCollectsFoundAndInvalidNamesOfEveryCall) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   std::vector<std::string> names = numbered_names(12);
   json first_chunk{{"Names", std::vector<std::string>(names.begin(), names.begin() + 10)}};
   json second_chunk{{"Names", std::vector<std::string>(names.begin() + 10, names.end())}};
@@ -148,7 +148,7 @@ TEST(SsmClientTest, GetParametersCollectsFoundAndInvalidNamesOfEveryCall) {
 }
 
 TEST(SsmClientTest, GetParametersOfNoNamesCallsNothing) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
 
   auto result = SsmClient(test.client).get_parameters({});
 
@@ -158,7 +158,7 @@ TEST(SsmClientTest, GetParametersOfNoNamesCallsNothing) {
 }
 
 TEST(SsmClientTest, GetParametersStopsAtTheFirstFailingCall) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, "{}");
   test.transport.reply(400, R"({"__type":"AccessDeniedException","message":"no"})");
 

@@ -10,7 +10,7 @@ namespace {
 
 using testing::form_params;
 using testing::FormParams;
-using testing::ServiceTestClient;
+using testing::ProtocolTestClient;
 
 constexpr std::string_view kAssumeRoleAnswer = R"(
 <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
@@ -33,7 +33,7 @@ TEST(StsClientTest, GetCallerIdentitySendsTheRequestTheAwsCliSends) {
   SPAWN_REQUIRE_TESTDATA(path,
                          std::string(testing::kCapturedRequests) + "22-sts-GetCallerIdentity.http");
   HttpRequest captured = testing::read_captured_request(path);
-  ServiceTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
+  ProtocolTestClient test(testing::endpoint_of(captured), "us-east-1", testing::time_of(captured));
   test.transport.reply(200, "<GetCallerIdentityResponse/>");
 
   (void)StsClient(test.client).get_caller_identity();
@@ -45,7 +45,7 @@ TEST(StsClientTest, GetCallerIdentityReadsTheAwsDocumentationExample) {
   SPAWN_REQUIRE_TESTDATA(path,
                          "aws-examples/carbon-amazon-fixtures/"
                          "sts-get-caller-identity.awsdocs-example.xml");
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, testing::read_testdata_file(path));
 
   auto identity = StsClient(test.client).get_caller_identity();
@@ -60,7 +60,7 @@ TEST(StsClientTest, AccessDeniedIsAnAuthErrorWithTheAwsCode) {
   SPAWN_REQUIRE_TESTDATA(path,
                          "aws-examples/botocore-response-parsing/xml/errors/"
                          "sts-get-session-token.xml");
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(403, testing::read_testdata_file(path));
 
   auto identity = StsClient(test.client).get_caller_identity();
@@ -73,7 +73,7 @@ TEST(StsClientTest, AccessDeniedIsAnAuthErrorWithTheAwsCode) {
 }
 
 TEST(StsClientTest, AssumeRoleSendsEveryGivenParameter) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kAssumeRoleAnswer));
 
   (void)StsClient(test.client)
@@ -89,7 +89,7 @@ TEST(StsClientTest, AssumeRoleSendsEveryGivenParameter) {
 }
 
 TEST(StsClientTest, AssumeRoleLeavesOutUnsetOptionalParameters) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kAssumeRoleAnswer));
 
   (void)StsClient(test.client).assume_role({"arn:aws:iam::1:role/r", "s", "", std::nullopt});
@@ -101,7 +101,7 @@ TEST(StsClientTest, AssumeRoleLeavesOutUnsetOptionalParameters) {
 }
 
 TEST(StsClientTest, AssumeRoleReturnsTemporaryCredentialsWithTheirExpiry) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   test.transport.reply(200, std::string(kAssumeRoleAnswer));
 
   auto credentials =
@@ -118,7 +118,7 @@ TEST(StsClientTest, AssumeRoleReturnsTemporaryCredentialsWithTheirExpiry) {
 }
 
 TEST(StsClientTest, AssumeRoleAnswerWithoutExpirationIsAParseError) {
-  ServiceTestClient test;
+  ProtocolTestClient test;
   std::string answer(kAssumeRoleAnswer);
   std::size_t start = answer.find("<Expiration>");
   std::size_t end = answer.find("</Expiration>") + std::string_view("</Expiration>").size();
