@@ -18,7 +18,9 @@ struct ProxySettings {
 
   // The proxy to use for `url`, or nullopt to connect directly.
   std::optional<Url> proxy_for(const Url& url) const;
-  static ProxySettings from_env(const Environment& env);
+  // Reads the variables; a proxy URL spawn cannot use is a usage error naming the variable,
+  // rather than a silent direct connection that a firewall would then refuse.
+  static Result<ProxySettings> from_env(const Environment& env);
 };
 
 }  // namespace spawn::aws

@@ -10,7 +10,10 @@ Result<TransportOptions> transport_options_from_env(
     return std::unexpected(ca_bundle.error());
   TransportOptions options;
   options.ca_bundle = std::move(*ca_bundle);
-  options.proxy = ProxySettings::from_env(env);
+  auto proxy = ProxySettings::from_env(env);
+  if (!proxy)
+    return std::unexpected(proxy.error());
+  options.proxy = std::move(*proxy);
   options.user_agent = std::move(user_agent);
   return options;
 }

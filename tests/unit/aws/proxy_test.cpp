@@ -10,7 +10,9 @@ Url url(const char* text) {
 }
 
 ProxySettings settings_from(std::map<std::string, std::string, std::less<>> vars) {
-  return ProxySettings::from_env(MapEnvironment(std::move(vars)));
+  auto settings = ProxySettings::from_env(MapEnvironment(std::move(vars)));
+  EXPECT_TRUE(settings) << settings.error().message;
+  return settings.value_or(ProxySettings{});
 }
 
 TEST(Proxy, NoVariablesMeansDirect) {
@@ -54,9 +56,17 @@ TEST(Proxy, ProxyWithoutSchemeIsHttp) {
   EXPECT_EQ(proxy->port, 3128);
 }
 
-TEST(Proxy, UnusableProxyUrlIsIgnored) {
-  auto settings = settings_from({{"HTTPS_PROXY", "socks5://p:1080"}});
-  EXPECT_FALSE(settings.proxy_for(url("https://h/")));
+TEST(Proxy, UnusableProxyUrlIsAUsageErrorNamingTheVariable) {
+  for (const char* value : {"socks5://p:1080", "http://user:secret@p:3128", "http://p:notaport"}) {
+    MapEnvironment env;
+    env.set("https_proxy", value);
+    auto settings = ProxySettings::from_env(env);
+    ASSERT_FALSE(settings) << value;
+    EXPECT_EQ(settings.error().kind, ErrorKind::usage);
+    EXPECT_NE(settings.error().message.find("https_proxy="), std::string::npos)
+        << settings.error().message;
+    EXPECT_NE(settings.error().hint.find("http://proxy.example.com:3128"), std::string::npos);
+  }
 }
 
 class NoProxy : public ::testing::Test {
