@@ -177,6 +177,7 @@ int run(std::vector<std::string> args, const Environment& env, Streams streams, 
   CLI::App app(std::string(ui::tr("spawn launches AWS instances that clean up after themselves.")),
                "spawn");
   add_global_flags(app, options);
+  app.fallthrough();  // global flags also after the command: `spawn whoami --region X`
   std::vector<BoundCommand> bound = add_commands(app);
   app.require_subcommand(0, 1);  // one command; later words are that command's arguments
   app.allow_extras();            // after the commands, which keep rejecting extras themselves

@@ -118,6 +118,16 @@ TEST(Cli, AnAwsCommandWithNoRegionSaysHowToSetOne) {
   EXPECT_THAT(outcome.out, IsEmpty());
 }
 
+TEST(Cli, GlobalFlagsAlsoWorkAfterTheCommand) {
+  // With the region given after the command, the next thing missing is credentials.
+  auto outcome =
+      run_spawn({"whoami", "--region", "eu-west-1", "--no-emoji"},
+                MapEnvironment({{"HOME", "/nonexistent"}, {"AWS_EC2_METADATA_DISABLED", "true"}}));
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+  EXPECT_THAT(outcome.err, HasSubstr("no AWS credentials found"));
+  EXPECT_TRUE(outcome.err.starts_with("[✗] ")) << outcome.err;
+}
+
 TEST(Cli, LangFlagIsAcceptedInBothForms) {
   EXPECT_EQ(run_spawn({"--lang", "es", "version"}).exit_code, 0);
   EXPECT_EQ(run_spawn({"--lang=de", "version"}).exit_code, 0);
