@@ -48,7 +48,7 @@ Result<HttpResponse> send(AwsClient& client, std::string_view operation, const S
   auto http = build_request(client, where, std::move(request));
   if (!http)
     return std::unexpected(std::move(http.error()));
-  return client.send(services::s3, operation, std::move(*http));
+  return client.send(services::s3, operation, *http);
 }
 
 Result<void> send_without_answer(AwsClient& client, std::string_view operation,
