@@ -10,7 +10,8 @@ fi
 build_dir=$1
 spawn_binary="$build_dir/src/spawn/spawn"
 
-for program in "$spawn_binary" "$build_dir/bench/startup_bench" "$build_dir/bench/sign_bench"; do
+for program in "$spawn_binary" "$build_dir/bench/startup_bench" "$build_dir/bench/sign_bench" \
+  "$build_dir/bench/localcloud_bench"; do
   if [ ! -x "$program" ]; then
     echo "run-benchmarks: $program is missing; build first (make build)" >&2
     exit 1
@@ -22,3 +23,6 @@ echo "== start-up: spawn version vs aws --version"
 echo
 echo "== SigV4 signing"
 "$build_dir/bench/sign_bench"
+echo
+echo "== localcloud"
+"$build_dir/bench/localcloud_bench"

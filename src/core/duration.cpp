@@ -1,0 +1,87 @@
+#include "core/duration.hpp"
+
+#include <array>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+namespace spawn {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, double>, 5> kUnits{{
+    {"ms", 1},  // before "m" so that "500ms" is not read as 500 minutes and an "s"
+    {"s", 1000},
+    {"m", 60'000},
+    {"h", 3'600'000},
+    {"d", 86'400'000},
+}};
+// Longer than any instance should live; keeps the arithmetic far from overflow.
+constexpr double kMaxMilliseconds = 3650.0 * 86'400'000;
+
+std::unexpected<Error> malformed(std::string_view text) {
+  return fail(ErrorKind::usage,
+              "'" + std::string(text) +
+                  "' is not a duration: use <number><unit> with units s, m, h, d (e.g. 30m, 8h, "
+                  "1d2h)");
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Reads "<digits>[.<digits>]" from the front of `rest`.
+std::optional<double> read_number(std::string_view& rest) {
+  std::size_t end = 0;
+  while (end < rest.size() && is_digit(rest[end]))
+    ++end;
+  if (end == 0)
+    return std::nullopt;
+  if (end < rest.size() && rest[end] == '.') {
+    std::size_t fraction = end + 1;
+    while (fraction < rest.size() && is_digit(rest[fraction]))
+      ++fraction;
+    if (fraction == end + 1)
+      return std::nullopt;
+    end = fraction;
+  }
+  double value = std::stod(std::string(rest.substr(0, end)));
+  rest.remove_prefix(end);
+  return value;
+}
+
+std::optional<double> read_unit(std::string_view& rest) {
+  for (const auto& [name, scale] : kUnits) {
+    if (rest.starts_with(name)) {
+      rest.remove_prefix(name.size());
+      return scale;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Milliseconds> parse_duration(std::string_view text, ZeroDuration zero) {
+  if (text.empty())
+    return malformed(text);
+  std::string_view rest = text;
+  double total = 0;
+  while (!rest.empty()) {
+    auto number = read_number(rest);
+    if (!number)
+      return malformed(text);
+    auto scale = read_unit(rest);
+    if (!scale)
+      return malformed(text);
+    total += *number * *scale;
+    if (total > kMaxMilliseconds) {
+      return fail(ErrorKind::usage, "'" + std::string(text) + "' is longer than ten years");
+    }
+  }
+  if (total < 1 && zero == ZeroDuration::refused) {
+    return fail(ErrorKind::usage, "'" + std::string(text) + "' must be greater than 0");
+  }
+  return Milliseconds(static_cast<Milliseconds::rep>(std::llround(total)));
+}
+
+}  // namespace spawn

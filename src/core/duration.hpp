@@ -1,0 +1,27 @@
+// The one duration grammar of spawn (TTL, idle timeout, completion delay, boot
+// delay...): one or more <number><unit> components, units ms, s, m, h and d,
+// in any order and repeatable ("1d2h30m", "30m2h", "90s"), numbers whole or
+// decimal ("1.5h", as Go's time.ParseDuration also reads). No spaces, signs or
+// other text. The earlier implementation validated nothing at launch and its
+// agent did not know "d", so a one-day TTL never expired; everything now parses
+// through here.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "util/result.hpp"
+
+namespace spawn {
+
+using Milliseconds = std::chrono::milliseconds;
+
+// Whether a total of zero is a valid answer ("--boot-delay 0s") or an error (TTLs).
+enum class ZeroDuration { allowed, refused };
+
+// Errors (ErrorKind::usage) say what a valid duration looks like.
+Result<Milliseconds> parse_duration(std::string_view text,
+                                    ZeroDuration zero = ZeroDuration::refused);
+
+}  // namespace spawn

@@ -1,0 +1,136 @@
+// What the integration tests share: a temporary state dir, an in-process
+// localcloud on a free port with spawn's own EC2 and IAM clients pointed at it,
+// a way to read files an instance wrote inside its sandbox, and waiting on a
+// condition with a deadline (instances boot asynchronously).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "aws/ec2.hpp"
+#include "aws/iam.hpp"
+#include "aws/session.hpp"
+#include "localcloud/app/localcloud.hpp"
+#include "util/env.hpp"
+#include "util/result.hpp"
+
+namespace spawn::integration {
+
+// How long a test waits for one thing an instance does (boots, writes a file, stops).
+inline constexpr std::chrono::seconds kDeadline{20};
+
+// Polls `predicate` every 25 ms until it holds (true) or `timeout` passes (false).
+bool wait_until(const std::function<bool()>& predicate,
+                std::chrono::milliseconds timeout = kDeadline);
+
+// The file's content, or nullopt when it does not exist (yet).
+std::optional<std::string> read_text(const std::filesystem::path& path);
+
+// A fresh directory under the test temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// One in-process localcloud (boot delay 0) on `state_dir`, and clients signed with its test keys.
+class TestCloud {
+ public:
+  static Result<std::unique_ptr<TestCloud>> start(const std::filesystem::path& state_dir);
+  ~TestCloud();
+  TestCloud(const TestCloud&) = delete;
+  TestCloud& operator=(const TestCloud&) = delete;
+
+  aws::Ec2Client& ec2() { return ec2_; }
+  aws::IamClient& iam() { return iam_; }
+  // Stops the server and halts every sandbox; state stays in the state dir.
+  void stop() { server_->stop(); }
+
+  // Launches one instance of the public Amazon Linux image (t3.micro unless the request
+  // names a type) and returns its id.
+  Result<std::string> launch(aws::RunInstancesRequest request);
+  // The instance's state name ("running", ...), or "" when it cannot be described.
+  std::string state_of(const std::string& instance_id);
+  // Waits until the instance is in `state`.
+  bool wait_for_state(const std::string& instance_id, const std::string& state);
+  // The instance's sandbox root on this machine: what it sees as "/".
+  std::filesystem::path root_of(const std::string& instance_id) const;
+  // The content of `path_inside` (absolute, as the instance sees it), when it exists.
+  std::optional<std::string> file_of(const std::string& instance_id,
+                                     const std::string& path_inside) const;
+  // Waits until the instance's `path_inside` exists and returns its content ("" on timeout).
+  std::string wait_for_file(const std::string& instance_id, const std::string& path_inside);
+  // The instance's console output, for failure messages and checks.
+  std::string console_of(const std::string& instance_id);
+
+ private:
+  TestCloud(std::filesystem::path state_dir, std::unique_ptr<localcloud::Localcloud> server,
+            std::unique_ptr<MapEnvironment> env, std::unique_ptr<aws::Session> session);
+
+  std::filesystem::path state_dir_;
+  std::unique_ptr<localcloud::Localcloud> server_;
+  std::unique_ptr<MapEnvironment> env_;  // the session reads it again for credentials
+  std::unique_ptr<aws::Session> session_;
+  aws::Ec2Client ec2_;
+  aws::IamClient iam_;
+};
+
+// A test suite that owns one localcloud on its own temp state dir, started before the
+// suite's first test and stopped after its last. `Suite` is the derived fixture, so
+// that every suite gets its own.
+template <typename Suite>
+class CloudSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    start_cloud();
+  }
+  static void TearDownTestSuite() {
+    cloud_.reset();
+    dir_.reset();
+  }
+  void SetUp() override { ASSERT_TRUE(cloud_ != nullptr) << "localcloud did not start"; }
+
+  // Starts (again) a localcloud on the suite's state dir, stopping the running one first.
+  static void start_cloud() {
+    cloud_.reset();
+    auto cloud = TestCloud::start(dir_->path());
+    ASSERT_TRUE(cloud) << "cannot start localcloud: " << cloud.error().message;
+    cloud_ = std::move(*cloud);
+  }
+  static TestCloud& cloud() { return *cloud_; }
+
+ private:
+  inline static std::unique_ptr<TempDir> dir_;
+  inline static std::unique_ptr<TestCloud> cloud_;
+};
+
+// A bash user-data: `body` after a `put PATH TEXT` function that writes a file atomically
+// (so the test never reads it half written).
+std::string bash_user_data(std::string_view body);
+
+// Python 3 source defining imds_get(path): an IMDSv2 GET of latest/meta-data/<path>, with a
+// fresh token, from the instance's own endpoint ($AWS_EC2_METADATA_SERVICE_ENDPOINT).
+extern const std::string_view kImdsGetPython;
+
+// A user-data that appends a line to /tmp/user-data-runs, installs a per-boot script that
+// appends a line to /tmp/per-boot-runs at every later boot, and leaves a background loop
+// writing an increasing counter to /tmp/counter every 100 ms.
+std::string boot_counting_user_data();
+
+// Lines in `text` (0 when absent).
+int line_count(const std::optional<std::string>& text);
+
+}  // namespace spawn::integration
