@@ -124,12 +124,10 @@ void bench_describe() {
 // Proportional set size of a process in KiB (shared pages split among their users).
 long pss_kib(int pid) {
   std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  std::string key;
-  long value = 0;
-  while (rollup >> key >> value) {
-    if (key == "Pss:")
-      return value;
-    rollup.ignore(1 << 12, '\n');
+  std::string line;
+  while (std::getline(rollup, line)) {
+    if (line.starts_with("Pss:"))
+      return std::stol(line.substr(4));
   }
   return 0;
 }
