@@ -5,6 +5,7 @@
 #include "localcloud/api/responses.hpp"
 #include "localcloud/services/iam/iam_errors.hpp"
 #include "localcloud/services/iam/iam_lookup.hpp"
+#include "localcloud/services/iam/marker_page.hpp"
 #include "util/encoding.hpp"
 #include "util/strings.hpp"
 
@@ -109,6 +110,14 @@ std::expected<Json, ApiError> stored_role(const ResourceStore& store, std::strin
   if (!role)
     return std::unexpected(no_such_role(name));
   return std::move(*role);
+}
+
+std::expected<Json, ApiError> role_to_list(const ResourceStore& store, const ApiRequest& request) {
+  std::vector<InputRule> rules = page_rules();
+  rules.insert(rules.begin(), kRoleNameRule);
+  if (auto invalid = check_input(request.params, rules))
+    return std::unexpected(*invalid);
+  return stored_role(store, role_name_of(request));
 }
 
 std::expected<Json, ApiError> stored_instance_profile(const ResourceStore& store,

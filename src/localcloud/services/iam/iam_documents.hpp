@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "localcloud/api/api.hpp"
+#include "localcloud/services/iam/query_input.hpp"
 #include "localcloud/store/resource_store.hpp"
 
 namespace spawn::localcloud::iam {
@@ -44,6 +45,12 @@ std::expected<Json*, ApiError> role_in(Transaction& transaction, std::string_vie
 std::expected<Json*, ApiError> instance_profile_in(Transaction& transaction, std::string_view name);
 // The stored role / instance profile called `name`, or NoSuchEntity.
 std::expected<Json, ApiError> stored_role(const ResourceStore& store, std::string_view name);
+// RoleName, as every role operation reads it.
+inline const InputRule kRoleNameRule{"RoleName", Need::required, shapes::kRoleName};
+
+// The role a paged list call (ListRolePolicies, ListRoleTags, ...) names, once RoleName and
+// the paging parameters have been checked.
+std::expected<Json, ApiError> role_to_list(const ResourceStore& store, const ApiRequest& request);
 std::expected<Json, ApiError> stored_instance_profile(const ResourceStore& store,
                                                       std::string_view name);
 // Runs edit(transaction, role) on the role called `name` inside one write, so that its

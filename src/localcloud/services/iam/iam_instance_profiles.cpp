@@ -19,7 +19,6 @@ namespace {
 using Change = std::expected<void, ApiError>;
 
 const InputRule kProfileNameRule{"InstanceProfileName", Need::required, shapes::kProfileName};
-const InputRule kRoleNameRule{"RoleName", Need::required, shapes::kRoleName};
 
 Json new_instance_profile(const ApiRequest& request) {
   std::string name = request.params.get_or("InstanceProfileName", "");
@@ -174,11 +173,7 @@ ApiOutcome list_instance_profiles(ResourceStore& store, const ApiRequest& reques
 }
 
 ApiOutcome list_instance_profiles_for_role(ResourceStore& store, const ApiRequest& request) {
-  std::vector<InputRule> rules = page_rules();
-  rules.insert(rules.begin(), kRoleNameRule);
-  if (auto invalid = check_input(request.params, rules))
-    return std::unexpected(*invalid);
-  auto role = stored_role(store, role_name_of(request));
+  auto role = role_to_list(store, request);
   if (!role)
     return std::unexpected(role.error());
   std::string role_name = role->value("RoleName", "");

@@ -21,7 +21,6 @@ constexpr std::string_view kManagedPolicyPrefix = "arn:aws:iam::aws:policy";
 constexpr std::size_t kMaxInlinePolicyBytes = 10240;
 constexpr std::size_t kMaxAttachedPolicies = 10;
 
-const InputRule kRoleNameRule{"RoleName", Need::required, shapes::kRoleName};
 const InputRule kPolicyNameRule{"PolicyName", Need::required, shapes::kPolicyName};
 const InputRule kPolicyArnRule{"PolicyArn", Need::required, shapes::kArn};
 constexpr TextShape kPolicyPath{1, 512, "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/", shapes::is_path};
@@ -169,11 +168,7 @@ ApiOutcome delete_role_policy(ResourceStore& store, const ApiRequest& request) {
 }
 
 ApiOutcome list_role_policies(ResourceStore& store, const ApiRequest& request) {
-  std::vector<InputRule> rules = page_rules();
-  rules.insert(rules.begin(), kRoleNameRule);
-  if (auto invalid = check_input(request.params, rules))
-    return std::unexpected(*invalid);
-  auto role = stored_role(store, role_name_of(request));
+  auto role = role_to_list(store, request);
   if (!role)
     return std::unexpected(role.error());
   KeyedItems<std::string> names;

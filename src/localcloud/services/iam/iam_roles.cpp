@@ -19,7 +19,6 @@ using Change = std::expected<void, ApiError>;
 
 constexpr long long kDefaultMaxSessionDuration = 3600;
 constexpr std::size_t kMaxTagsPerRole = 50;
-const InputRule kRoleNameRule{"RoleName", Need::required, shapes::kRoleName};
 
 std::vector<InputRule> create_role_rules(const FormParams& params) {
   std::vector<InputRule> rules{
@@ -180,11 +179,7 @@ ApiOutcome untag_role(ResourceStore& store, const ApiRequest& request) {
 }
 
 ApiOutcome list_role_tags(ResourceStore& store, const ApiRequest& request) {
-  std::vector<InputRule> rules = page_rules();
-  rules.insert(rules.begin(), kRoleNameRule);
-  if (auto invalid = check_input(request.params, rules))
-    return std::unexpected(*invalid);
-  auto role = stored_role(store, role_name_of(request));
+  auto role = role_to_list(store, request);
   if (!role)
     return std::unexpected(role.error());
   KeyedItems<Json> tags;
