@@ -80,6 +80,7 @@ std::vector<std::string> FormParams::list(std::string_view prefix) const {
       ordered[member->index] = value;
   }
   std::vector<std::string> out;
+  out.reserve(ordered.size());
   for (auto& [index, value] : ordered)
     out.push_back(std::move(value));
   return out;
@@ -94,6 +95,7 @@ std::vector<FormParams> FormParams::structs(std::string_view prefix) const {
     }
   }
   std::vector<FormParams> out;
+  out.reserve(ordered.size());
   for (auto& [index, params] : ordered)
     out.push_back(std::move(params));
   return out;

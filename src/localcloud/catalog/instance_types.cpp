@@ -17,7 +17,7 @@ namespace spawn::localcloud {
 namespace {
 
 constexpr double kMiBPerGiB = 1024;
-constexpr std::int64_t kHibernationMemoryLimitMiB = 150 * 1024;
+constexpr std::int64_t kHibernationMemoryLimitMiB = std::int64_t{150} * 1024;
 
 // One accelerator model; rows say how many an instance carries.
 struct Device {

@@ -129,6 +129,7 @@ PathAnswer tags_item(std::string_view item, const InstanceMetadata& metadata) {
   }
   if (key->empty()) {
     std::vector<std::string_view> keys;
+    keys.reserve(metadata.tags.size());
     for (const auto& [name, value] : metadata.tags) {
       keys.push_back(name);
     }

@@ -30,8 +30,8 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 constexpr std::chrono::seconds kIdleTimeout{30};
-constexpr std::size_t kMaxHeaderBytes = 8 * 1024;
-constexpr std::size_t kMaxBodyBytes = 16 * 1024;
+constexpr std::size_t kMaxHeaderBytes = std::size_t{8} * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{16} * 1024;
 constexpr int kHttp11 = 11;
 
 struct CachedCredentials {

@@ -72,7 +72,7 @@ std::optional<ProcessInfo> parse_proc_stat(std::string_view text) {
   auto fields = fields_after_command(text);
   // fields[0] is field 3 (state).
   auto field = [&](int number) { return fields[static_cast<std::size_t>(number - kStateField)]; };
-  if (fields.size() < static_cast<std::size_t>(kStartTimeField - kStateField + 1) ||
+  if (fields.size() < static_cast<std::size_t>(kStartTimeField - kStateField) + 1 ||
       field(kStateField).size() != 1 || !parse_number(text.substr(0, text.find(' ')), info.pid) ||
       !parse_number(field(kParentField), info.parent) ||
       !parse_number(field(kSessionField), info.session) ||

@@ -85,8 +85,10 @@ struct SandboxVariables {
 std::vector<std::string> environment_for(const SandboxBootRequest& request,
                                          const SandboxVariables& sandbox) {
   std::vector<std::string> environment;
+  environment.reserve(request.environment.size());
   for (const auto& [name, value] : request.environment) {
-    environment.push_back(name + "=" + value);
+    environment.push_back(name);
+    environment.back().append("=").append(value);
   }
   auto inside = [&](std::string_view path) { return sandbox.root + std::string(path); };
   environment.push_back("HOME=" + inside(kHomeDir));

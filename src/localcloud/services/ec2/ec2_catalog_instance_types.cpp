@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kMaxInstanceTypesPerPage = 100;
 
 // A FilterField reading every element of a string array member.
-FilterField elements_of(std::string pointer) {
+FilterField elements_of(const std::string& pointer) {
   return [pointer = Json::json_pointer(pointer)](const Json& document) {
     std::vector<std::string> values;
     if (document.contains(pointer)) {

@@ -29,9 +29,7 @@ std::vector<std::string> tag_values(const Json& document, std::string_view name)
   for (const auto& [key, value] : tags->items()) {
     if (name == "tag-key") {
       out.push_back(key);
-    } else if (name == "tag-value") {
-      out.push_back(text_of(value));
-    } else if (key == name.substr(kTagPrefix.size())) {
+    } else if (name == "tag-value" || key == name.substr(kTagPrefix.size())) {
       out.push_back(text_of(value));
     }
   }
@@ -47,7 +45,7 @@ bool any_match(const std::vector<std::string>& patterns, const std::vector<std::
 
 }  // namespace
 
-FilterField member(std::string pointer) {
+FilterField member(const std::string& pointer) {
   return [pointer = Json::json_pointer(pointer)](const Json& document) {
     if (!document.contains(pointer))
       return std::vector<std::string>{};
@@ -55,7 +53,7 @@ FilterField member(std::string pointer) {
   };
 }
 
-FilterField members_of(std::string array_pointer, std::string member_pointer) {
+FilterField members_of(const std::string& array_pointer, const std::string& member_pointer) {
   return [array = Json::json_pointer(array_pointer),
           field = Json::json_pointer(member_pointer)](const Json& document) {
     std::vector<std::string> out;

@@ -29,9 +29,9 @@ using FilterField = std::function<std::vector<std::string>(const Json& document)
 using FilterTable = std::map<std::string, FilterField, std::less<>>;
 
 // A FilterField reading a string member by JSON pointer ("/State/Name").
-FilterField member(std::string pointer);
+FilterField member(const std::string& pointer);
 // A FilterField reading one string member of each element of an array ("/Groups", "/GroupId").
-FilterField members_of(std::string array_pointer, std::string member_pointer);
+FilterField members_of(const std::string& array_pointer, const std::string& member_pointer);
 
 // Reads Filter.N.Name / Filter.N.Value.M; a filter without a name or values is
 // InvalidParameterValue. Names the table does not know (tags aside) are InvalidParameterValue.

@@ -47,7 +47,7 @@ Check one_of(std::string_view wire_name, const std::string& value,
 
 // The parameter's value when present (and then one of `allowed`), else `fallback`.
 std::expected<std::string, ApiError> choice(const FormParams& params, std::string_view name,
-                                            std::string_view wire_name, std::string fallback,
+                                            std::string_view wire_name, std::string_view fallback,
                                             std::initializer_list<std::string_view> allowed) {
   std::string value = params.get_or(name, fallback);
   if (auto error = one_of(wire_name, value, allowed))
@@ -267,7 +267,7 @@ std::string launch_parameter_digest(const FormParams& params) {
   for (const auto& [name, value] : params.values()) {
     if (name == "DryRun")
       continue;
-    canonical += name + "=" + value + "\n";
+    canonical.append(name).append("=").append(value).append("\n");
   }
   return sha256_hex(canonical);
 }

@@ -115,11 +115,11 @@ std::map<std::string, Json> tag_descriptions(const ResourceStore& store, std::st
       for (const auto& [key, document] : documents) {
         const Json& tags = document.value("Tags", Json::object());
         for (const auto& [tag, value] : tags.items()) {
-          out[key + "\t" + tag] = Json{{"ResourceId", key},
-                                       {"ResourceType", kind.kind},
-                                       {"Key", tag},
-                                       {"Value", value},
-                                       {"Tags", tags}};
+          out[std::string(key).append("\t").append(tag)] = Json{{"ResourceId", key},
+                                                                {"ResourceType", kind.kind},
+                                                                {"Key", tag},
+                                                                {"Value", value},
+                                                                {"Tags", tags}};
         }
       }
     });
