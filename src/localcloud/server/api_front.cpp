@@ -41,7 +41,7 @@ aws::HttpResponse ApiFront::handle(const aws::HttpRequest& request) {
   RequestRecord record{deps_.clock.now(), guess_service(request), "", "", 0, 0};
   std::string request_id = random_uuid();
   // Injected latency is the point of the fault, so this one really waits.
-  if (auto latency = deps_.faults.settings().latency; latency.count() > 0) {
+  if (auto latency = deps_.faults.latency(); latency.count() > 0) {
     std::this_thread::sleep_for(latency);
   }
   aws::HttpResponse response = answer(request, request_id, record);

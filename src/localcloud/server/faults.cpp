@@ -79,6 +79,11 @@ FaultSettings Faults::settings() const {
   return settings_;
 }
 
+std::chrono::milliseconds Faults::latency() const {
+  std::lock_guard lock(mutex_);
+  return settings_.latency;
+}
+
 void Faults::set(FaultSettings settings) {
   std::lock_guard lock(mutex_);
   settings_ = std::move(settings);

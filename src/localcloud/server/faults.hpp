@@ -40,6 +40,8 @@ Result<int> injectable_error_status(std::string_view code);
 class Faults {
  public:
   FaultSettings settings() const;
+  // The injected latency alone: read on every request, so it copies nothing else.
+  std::chrono::milliseconds latency() const;
   void set(FaultSettings settings);
   void clear() { set(FaultSettings{}); }
   // Draws against error_rate: the error to answer instead of the real one, if any.
