@@ -73,8 +73,8 @@ PathAnswer meta_data_listing(const InstanceMetadata& metadata) {
     entries.push_back("iam/");
   }
   // One by one: GCC 12 at -O2 misreads a range insert of string_views as an overflow.
-  for (std::string_view entry :
-       {"instance-id", "instance-type", "local-hostname", "local-ipv4", "mac", "placement/"}) {
+  for (std::string_view entry : {"instance-id", "instance-life-cycle", "instance-type",
+                                 "local-hostname", "local-ipv4", "mac", "placement/"}) {
     entries.push_back(entry);
   }
   if (!metadata.public_ip.empty()) {
@@ -99,6 +99,8 @@ std::optional<std::string> scalar_item(std::string_view item, const InstanceMeta
   }
   if (item == "instance-id")
     return metadata.instance_id;
+  if (item == "instance-life-cycle")
+    return metadata.spot ? "spot" : "on-demand";
   if (item == "instance-type")
     return metadata.instance_type;
   if (item == "local-ipv4")

@@ -24,6 +24,7 @@ struct InstanceMetadata {
   std::string private_ip;
   std::string public_ip;     // "" when none
   std::string architecture;  // "x86_64" or "arm64"
+  bool spot = false;         // InstanceLifecycle "spot": meta-data/instance-life-cycle says so
   SystemTime launch_time;
   bool tokens_required = true;   // MetadataOptions.HttpTokens == required
   bool endpoint_enabled = true;  // MetadataOptions.HttpEndpoint == enabled

@@ -49,8 +49,12 @@ std::array<SharedFolder, 3> shared_folders(const HostLayout& layout) {
           SharedFolder{"/etc/systemd", layout.etc_systemd, {kPrivateEtcSystemdEntry}}};
 }
 
-void bind_host_parts(std::vector<std::string>& argv, const HostLayout& layout) {
+void bind_host_parts(std::vector<std::string>& argv, const HostLayout& layout,
+                     const InstancePaths& paths) {
   bind_read_only(argv, "/usr");
+  // /usr/local is the instance's own, as on a real machine: software installed there
+  // (spored among it) must not need the host's.
+  add(argv, {"--bind", paths.host_path("/usr/local").string(), "/usr/local"});
   for (const auto& folder : shared_folders(layout)) {
     for (const auto& entry : folder.entries) {
       if (entry.kind != EntryKind::symlink && folder.shows(entry)) {
@@ -110,7 +114,7 @@ SandboxLaunch bubblewrap_launch(const std::string& bwrap_path, const HostLayout&
   add(argv, {"--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts"});
   add(argv, {"--hostname", request.hostname});
   add(argv, {"--bind", paths.root.string(), "/"});
-  bind_host_parts(argv, layout);
+  bind_host_parts(argv, layout, paths);
   add(argv, {"--proc", "/proc", "--dev", "/dev"});
   add(argv, {"--bind", paths.console_log.string(), kConsoleMountPath});
   bind_shims_over_init_tools(argv, layout, paths);

@@ -26,7 +26,7 @@ constexpr auto kExecutable = fs::perms(0755);
 constexpr auto kPrivate = fs::perms(0600);
 constexpr auto kSharedTemporary = fs::perms(01777);
 
-constexpr std::array<std::string_view, 12> kPrivateFolders = {"/etc/spawn",
+constexpr std::array<std::string_view, 13> kPrivateFolders = {"/etc/spawn",
                                                               "/etc/systemd/system",
                                                               "/var/log",
                                                               "/var/lib/spored",
@@ -37,7 +37,8 @@ constexpr std::array<std::string_view, 12> kPrivateFolders = {"/etc/spawn",
                                                               "/run",
                                                               "/root",
                                                               kShimBinDir,
-                                                              "/tmp"};
+                                                              "/tmp",
+                                                              "/usr/local"};
 // The shutdown shim answers to each of these names (it reads $0).
 constexpr std::array<std::string_view, 4> kPowerCommands = {"shutdown", "poweroff", "halt",
                                                             "reboot"};

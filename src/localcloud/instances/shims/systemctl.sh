@@ -5,7 +5,7 @@
 # Restart= (always and on-failure restart it), RestartSec= (seconds, default 0.1 as
 # systemd), Environment=, EnvironmentFile= and WorkingDirectory=. A started unit
 # runs under a supervisor loop in the background; its output goes to
-# /var/log/<name>.log and to the console log. Enabled units are started again at
+# /var/log/journal/<name>.log (the sandbox's stand-in for the journal) and to the console log. Enabled units are started again at
 # every boot (boot.sh). State lives in /var/lib/localcloud/units/:
 # <name>.enabled, <name>.supervisor (the loop's pid), <name>.main (the service's pid).
 set -u
@@ -20,7 +20,7 @@ state_dir="$root/var/lib/localcloud/units"
 console="${LOCALCLOUD_CONSOLE:-/dev/null}"
 # How long a stopping service may take after SIGTERM before it gets SIGKILL.
 stop_timeout_seconds=10
-mkdir -p "$state_dir"
+mkdir -p "$state_dir" "$root/var/log/journal"
 
 unit_name() {
   local name="${1##*/}"
@@ -85,7 +85,7 @@ run_service() {
 }
 
 supervise() {
-  local name=$1 file=$2 command=$3 restart=$4 delay=$5 log="$root/var/log/$1.log" main status
+  local name=$1 file=$2 command=$3 restart=$4 delay=$5 log="$root/var/log/journal/$1.log" main status
   while :; do
     (run_service "$file" "$command") </dev/null > >(tee -a "$log" >>"$console") 2>&1 &
     main=$!
@@ -148,7 +148,7 @@ show_status() {
   else
     printf '* %s.service\n     Active: inactive (dead)\n' "$name"
   fi
-  tail -n 10 "$root/var/log/$name.log" 2>/dev/null
+  tail -n 10 "$root/var/log/journal/$name.log" 2>/dev/null
   is_active "$name" || return 3
 }
 

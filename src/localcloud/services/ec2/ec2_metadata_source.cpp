@@ -52,6 +52,7 @@ std::optional<InstanceMetadata> Ec2MetadataSource::metadata(std::string_view ins
   metadata.private_ip = instance.value("PrivateIpAddress", "");
   metadata.public_ip = instance.value("PublicIpAddress", "");
   metadata.architecture = instance.value("Architecture", "x86_64");
+  metadata.spot = instance.value("InstanceLifecycle", "") == "spot";
   metadata.launch_time = parse_iso8601(instance.value("LaunchTime", "")).value_or(SystemTime{});
   metadata.tokens_required = text_at(instance, "/MetadataOptions/HttpTokens") == "required";
   metadata.endpoint_enabled = text_at(instance, "/MetadataOptions/HttpEndpoint") != "disabled";

@@ -47,17 +47,25 @@ TEST_F(ImdsPathsTest, AnswersTheInstancesOwnFacts) {
 }
 
 TEST_F(ImdsPathsTest, ListsOnlyWhatAppliesOnePerLine) {
-  EXPECT_EQ(text("/latest/meta-data/"),
-            "ami-id\nami-launch-index\nhostname\niam/\ninstance-id\ninstance-type\n"
-            "local-hostname\nlocal-ipv4\nmac\nplacement/");
+  EXPECT_EQ(
+      text("/latest/meta-data/"),
+      "ami-id\nami-launch-index\nhostname\niam/\ninstance-id\ninstance-life-cycle\ninstance-type\n"
+      "local-hostname\nlocal-ipv4\nmac\nplacement/");
   metadata_.public_ip = "198.51.100.7";
   metadata_.tags_enabled = true;
   metadata_.spot_instance_action = R"({"action": "stop", "time": "2026-01-01T01:02:00Z"})";
-  EXPECT_EQ(text("/latest/meta-data"),
-            "ami-id\nami-launch-index\nhostname\niam/\ninstance-id\ninstance-type\n"
-            "local-hostname\nlocal-ipv4\nmac\nplacement/\npublic-ipv4\nspot/\ntags/");
+  EXPECT_EQ(
+      text("/latest/meta-data"),
+      "ami-id\nami-launch-index\nhostname\niam/\ninstance-id\ninstance-life-cycle\ninstance-type\n"
+      "local-hostname\nlocal-ipv4\nmac\nplacement/\npublic-ipv4\nspot/\ntags/");
   EXPECT_EQ(text("/"), "latest");
   EXPECT_EQ(text("/latest/"), "dynamic\nmeta-data");
+}
+
+TEST_F(ImdsPathsTest, InstanceLifeCycleSaysSpotForSpotInstances) {
+  EXPECT_EQ(text("/latest/meta-data/instance-life-cycle"), "on-demand");
+  metadata_.spot = true;
+  EXPECT_EQ(text("/latest/meta-data/instance-life-cycle"), "spot");
 }
 
 TEST_F(ImdsPathsTest, PublicIpv4IsNotFoundWithoutAPublicAddress) {

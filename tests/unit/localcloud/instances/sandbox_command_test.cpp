@@ -58,6 +58,14 @@ TEST(SandboxCommand, BindsTheRootFolderAtSlashBeforeTheHostsParts) {
   EXPECT_LT(root, position_of(argv, {"--ro-bind", "/etc/hosts", "/etc/hosts"}));
 }
 
+TEST(SandboxCommand, UsrLocalIsTheInstancesOwnAndWritableOverTheHostsUsr) {
+  auto argv =
+      bubblewrap_launch("/usr/bin/bwrap", debian_like_layout(), request_for(BootMode::first)).argv;
+  auto own = position_of(argv, {"--bind", std::string(kRoot) + "/usr/local", "/usr/local"});
+  ASSERT_LT(own, argv.size());
+  EXPECT_LT(position_of(argv, {"--ro-bind", "/usr", "/usr"}), own);
+}
+
 TEST(SandboxCommand, SharesEtcEntriesReadOnlyExceptTheInstancesOwn) {
   auto argv =
       bubblewrap_launch("/usr/bin/bwrap", debian_like_layout(), request_for(BootMode::first)).argv;

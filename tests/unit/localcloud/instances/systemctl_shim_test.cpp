@@ -67,8 +67,9 @@ TEST_F(SystemctlShimTest, EnableNowStartsTheUnitAndRestartAlwaysBringsItBack) {
   ASSERT_TRUE(service);
   ASSERT_EQ(::kill(service->pid, SIGKILL), 0);
   EXPECT_TRUE(eventually([&] { return starts_are("started hello\nstarted hello\n"); }));
-  EXPECT_TRUE(eventually(
-      [&] { return root_text("/var/log/agent.log").find("started hello") != std::string::npos; }));
+  EXPECT_TRUE(eventually([&] {
+    return root_text("/var/log/journal/agent.log").find("started hello") != std::string::npos;
+  }));
   EXPECT_TRUE(eventually([&] {
     return sandbox_->console_output("i-units").find("started hello") != std::string::npos;
   }));
