@@ -96,7 +96,12 @@ Result<pid_t> spawn_child(const std::vector<std::string>& argv, ChildStdin child
   sigemptyset(&default_signals);
   sigaddset(&default_signals, SIGPIPE);
   posix_spawnattr_setsigdefault(&attributes, &default_signals);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  // A caller that waits for signals synchronously (spored) blocks them; its children
+  // must not inherit that, or they could not be stopped with SIGTERM.
+  sigset_t no_signals;
+  sigemptyset(&no_signals);
+  posix_spawnattr_setsigmask(&attributes, &no_signals);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
   std::vector<char*> arguments;
   arguments.reserve(argv.size() + 1);

@@ -11,40 +11,10 @@
 #include <string>
 #include <string_view>
 
+#include "temp_dir.hpp"
 #include "util/env.hpp"
 
 namespace spawn::testing {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "spawn-config-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      ADD_FAILURE() << "mkdtemp failed";
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-
-  // Writes `content` to `name` inside the folder and returns its path.
-  std::filesystem::path write(const std::string& name, std::string_view content,
-                              std::filesystem::perms mode = std::filesystem::perms(0644)) const {
-    auto file = path_ / name;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-    std::filesystem::permissions(file, mode);
-    return file;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 // An environment whose HOME and AWS file variables point into `dir`, with IMDS disabled.
 inline MapEnvironment aws_files_env(const TempDir& dir) {

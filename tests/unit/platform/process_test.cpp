@@ -2,6 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include <chrono>
 
@@ -32,6 +34,19 @@ TEST(RunProcess, ReportsDeathBySignalAsShellsDo) {
   auto result = run_process({"sh", "-c", "kill -9 $$"}, {});
   ASSERT_TRUE(result.has_value()) << result.error().message;
   EXPECT_EQ(result->exit_code, 128 + 9);
+}
+
+TEST(RunProcess, ChildStartsWithNoSignalsBlockedWhateverTheCallerBlocks) {
+  sigset_t blocked;
+  sigemptyset(&blocked);
+  sigaddset(&blocked, SIGTERM);
+  sigset_t before;
+  ::pthread_sigmask(SIG_BLOCK, &blocked, &before);
+  auto result = run_process({"sh", "-c", "kill -TERM $$; echo survived"}, {});
+  ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  EXPECT_EQ(result->exit_code, 128 + SIGTERM);
+  EXPECT_EQ(result->output, "");
 }
 
 TEST(RunProcess, PassesArgumentsWithoutAShell) {

@@ -22,6 +22,12 @@ TEST(Strings, JoinIsTheInverseOfSplit) {
   EXPECT_EQ(join({}, ", "), "");
 }
 
+TEST(Strings, ShellQuoteMakesOneWordNothingExpands) {
+  EXPECT_EQ(shell_quote("plain"), "'plain'");
+  EXPECT_EQ(shell_quote(""), "''");
+  EXPECT_EQ(shell_quote("it's $HOME `id` \\n"), "'it'\\''s $HOME `id` \\n'");
+}
+
 TEST(Strings, CaseHelpers) {
   EXPECT_EQ(to_lower("X-Amz-Date"), "x-amz-date");
   EXPECT_TRUE(iequals("Content-Type", "content-type"));
