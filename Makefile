@@ -4,20 +4,23 @@
 BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
+DIST_DIR  ?= dist
 PREFIX    ?= /usr/local
 JOBS      ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build test test-asan bench fuzz tidy install format pot clean
+.PHONY: all deps configure build test test-asan bench fuzz tidy install dist format pot clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
+configure: deps
 	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
@@ -46,6 +49,15 @@ tidy: build
 install: build
 	@cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
+# The static agents for the instances, stripped, each with a .sha256 of its bare digest.
+dist: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target spored spored-arm64
+	@mkdir -p $(DIST_DIR)
+	@strip -o $(DIST_DIR)/spored-linux-amd64 $(BUILD_DIR)/src/spored/spored
+	@aarch64-linux-gnu-strip -o $(DIST_DIR)/spored-linux-arm64 $(BUILD_DIR)/agent-arm64/src/spored/spored
+	@cd $(DIST_DIR) && for binary in spored-linux-amd64 spored-linux-arm64; do \
+	  digest=$$(sha256sum $$binary) && echo "$${digest%% *}" > $$binary.sha256 || exit 1; done
+
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
@@ -54,4 +66,4 @@ pot: build
 	@cmake --build $(BUILD_DIR) --target update-pot
 
 clean:
-	@rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
+	@rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) $(DIST_DIR)

@@ -1,7 +1,10 @@
 #include "core/duration.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -82,6 +85,23 @@ Result<Milliseconds> parse_duration(std::string_view text, ZeroDuration zero) {
     return fail(ErrorKind::usage, "'" + std::string(text) + "' must be greater than 0");
   }
   return Milliseconds(static_cast<Milliseconds::rep>(std::llround(total)));
+}
+
+std::string format_duration(std::chrono::nanoseconds duration) {
+  auto nanoseconds = duration.count();
+  // Unsigned, so that the most negative value has a magnitude too.
+  std::uint64_t left = nanoseconds < 0 ? 0 - static_cast<std::uint64_t>(nanoseconds)
+                                       : static_cast<std::uint64_t>(nanoseconds);
+  left /= 1'000'000;  // whole milliseconds
+  std::string text = nanoseconds < 0 && left > 0 ? "-" : "";
+  for (auto it = kUnits.rbegin(); it != kUnits.rend(); ++it) {
+    auto scale = static_cast<std::uint64_t>(it->second);
+    if (left >= scale) {
+      text += fmt::format("{}{}", left / scale, it->first);
+      left %= scale;
+    }
+  }
+  return text.empty() ? "0s" : text;
 }
 
 }  // namespace spawn

@@ -24,4 +24,10 @@ enum class ZeroDuration { allowed, refused };
 Result<Milliseconds> parse_duration(std::string_view text,
                                     ZeroDuration zero = ZeroDuration::refused);
 
+// The compact spelling parse_duration reads back: whole days, hours, minutes, seconds and
+// milliseconds, zero components left out ("1d2h30m", "45s", "500ms"), "0s" for zero and a
+// leading "-" when negative. Anything below a millisecond is cut off, so a difference of two
+// clock readings can be passed as it is.
+std::string format_duration(std::chrono::nanoseconds duration);
+
 }  // namespace spawn

@@ -56,5 +56,22 @@ TEST(Duration, AbsurdlyLongIsAnError) {
   EXPECT_FALSE(parse_duration("99999999999d").has_value());
 }
 
+TEST(Duration, FormatsCompactlyAndReadsBack) {
+  EXPECT_EQ(format_duration(hours(26) + minutes(30)), "1d2h30m");
+  EXPECT_EQ(format_duration(seconds(45)), "45s");
+  EXPECT_EQ(format_duration(Milliseconds(500)), "500ms");
+  EXPECT_EQ(format_duration(Milliseconds(0)), "0s");
+  EXPECT_EQ(format_duration(hours(-2)), "-2h");
+  for (std::string_view text : {"1d2h30m", "8h", "1m30s", "1h1ms", "3650d"})
+    EXPECT_EQ(format_duration(parsed(text)), text);
+}
+
+TEST(Duration, FormattingCutsOffBelowAMillisecond) {
+  EXPECT_EQ(format_duration(std::chrono::microseconds(1999)), "1ms");
+  EXPECT_EQ(format_duration(std::chrono::nanoseconds(999'999)), "0s");
+  EXPECT_EQ(format_duration(std::chrono::nanoseconds(-999'999)), "0s");
+  EXPECT_EQ(format_duration(seconds(61) + std::chrono::microseconds(400)), "1m1s");
+}
+
 }  // namespace
 }  // namespace spawn
