@@ -11,7 +11,7 @@ build_dir=$1
 spawn_binary="$build_dir/src/spawn/spawn"
 
 for program in "$spawn_binary" "$build_dir/bench/startup_bench" "$build_dir/bench/sign_bench" \
-  "$build_dir/bench/localcloud_bench"; do
+  "$build_dir/bench/localcloud_bench" "$build_dir/bench/spored_bench"; do
   if [ ! -x "$program" ]; then
     echo "run-benchmarks: $program is missing; build first (make build)" >&2
     exit 1
@@ -26,3 +26,6 @@ echo "== SigV4 signing"
 echo
 echo "== localcloud"
 "$build_dir/bench/localcloud_bench"
+echo
+echo "== spored (about four minutes: it watches the agent at its default intervals)"
+"$build_dir/bench/spored_bench"

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "aws/beast_transport.hpp"
 #include "localcloud/auth/credential_store.hpp"
 #include "localcloud/catalog/public_images.hpp"
 
@@ -92,8 +93,10 @@ TestCloud::TestCloud(fs::path state_dir, std::unique_ptr<localcloud::Localcloud>
       server_(std::move(server)),
       env_(std::move(env)),
       session_(std::move(session)),
+      admin_transport_(aws::make_beast_transport(aws::TransportOptions{})),
       ec2_(session_->client()),
-      iam_(session_->client()) {}
+      iam_(session_->client()),
+      s3_(session_->client()) {}
 
 TestCloud::~TestCloud() {
   server_->stop();
@@ -110,21 +113,58 @@ Result<std::string> TestCloud::launch(aws::RunInstancesRequest request) {
   return reservation->instances.at(0).instance_id;
 }
 
-std::string TestCloud::state_of(const std::string& instance_id) {
+Result<std::string> TestCloud::admin_send(std::string_view method, std::string_view path) {
+  auto url = aws::Url::parse(server_->endpoint_url() + std::string(path));
+  if (!url)
+    return std::unexpected(url.error());
+  aws::HttpRequest request;
+  request.method = std::string(method);
+  request.url = *url;
+  auto response = admin_transport_->send(request, aws::Timeouts{});
+  if (!response)
+    return std::unexpected(response.error());
+  if (response->status / 100 != 2)
+    return fail(ErrorKind::aws, std::string(method) + " " + std::string(path) + ": " +
+                                    std::to_string(response->status) + " " + response->body);
+  return std::move(response->body);
+}
+
+Result<void> TestCloud::admin_post(std::string_view path) {
+  auto answered = admin_send("POST", path);
+  if (!answered)
+    return std::unexpected(answered.error());
+  return {};
+}
+
+Result<std::string> TestCloud::admin_get(std::string_view path) {
+  return admin_send("GET", path);
+}
+
+std::optional<aws::Instance> TestCloud::describe(const std::string& instance_id) {
   aws::DescribeRequest request;
   request.ids = {instance_id};
   auto instances = ec2_.describe_instances_all(request);
   if (!instances || instances->empty())
-    return "";
-  return instances->front().state.name;
+    return std::nullopt;
+  return std::move(instances->front());
 }
 
-bool TestCloud::wait_for_state(const std::string& instance_id, const std::string& state) {
-  return wait_until([&] { return state_of(instance_id) == state; });
+std::string TestCloud::state_of(const std::string& instance_id) {
+  auto instance = describe(instance_id);
+  return instance ? instance->state.name : "";
+}
+
+bool TestCloud::wait_for_state(const std::string& instance_id, const std::string& state,
+                               std::chrono::milliseconds timeout) {
+  return wait_until([&] { return state_of(instance_id) == state; }, timeout);
+}
+
+fs::path TestCloud::folder_of(const std::string& instance_id) const {
+  return state_dir_ / "instances" / instance_id;
 }
 
 fs::path TestCloud::root_of(const std::string& instance_id) const {
-  return state_dir_ / "instances" / instance_id / "root";
+  return folder_of(instance_id) / "root";
 }
 
 std::optional<std::string> TestCloud::file_of(const std::string& instance_id,

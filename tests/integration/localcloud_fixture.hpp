@@ -1,7 +1,7 @@
-// What the integration tests share: a temporary state dir, an in-process
-// localcloud on a free port with spawn's own EC2 and IAM clients pointed at it,
-// a way to read files an instance wrote inside its sandbox, and waiting on a
-// condition with a deadline (instances boot asynchronously).
+// What the integration and e2e tests share: a temporary state dir, an in-process
+// localcloud on a free port with spawn's own EC2, IAM and S3 clients pointed at it,
+// its admin API, a way to read files an instance wrote inside its sandbox, and
+// waiting on a condition with a deadline (instances boot asynchronously).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -15,7 +15,9 @@
 
 #include "aws/ec2.hpp"
 #include "aws/iam.hpp"
+#include "aws/s3.hpp"
 #include "aws/session.hpp"
+#include "aws/transport.hpp"
 #include "localcloud/app/localcloud.hpp"
 #include "util/env.hpp"
 #include "util/result.hpp"
@@ -45,7 +47,8 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// One in-process localcloud (boot delay 0) on `state_dir`, and clients signed with its test keys.
+// One in-process localcloud (boot delay 0) on `state_dir`, clients signed with its test keys,
+// and a plain HTTP client for its admin API.
 class TestCloud {
  public:
   static Result<std::unique_ptr<TestCloud>> start(const std::filesystem::path& state_dir);
@@ -55,16 +58,29 @@ class TestCloud {
 
   aws::Ec2Client& ec2() { return ec2_; }
   aws::IamClient& iam() { return iam_; }
+  aws::S3Client& s3() { return s3_; }
+  // POSTs an empty body to the admin API: `path` such as
+  // "/_localcloud/instances/i-0123/spot-interruption". ErrorKind::aws unless it answers 2xx.
+  Result<void> admin_post(std::string_view path);
+  // GETs `path` from the admin API ("/_localcloud/requests"); the answer's body.
+  Result<std::string> admin_get(std::string_view path);
   // Stops the server and halts every sandbox; state stays in the state dir.
   void stop() { server_->stop(); }
 
   // Launches one instance of the public Amazon Linux image (t3.micro unless the request
   // names a type) and returns its id.
   Result<std::string> launch(aws::RunInstancesRequest request);
+  // The instance as DescribeInstances shows it, or nullopt when it cannot be described.
+  std::optional<aws::Instance> describe(const std::string& instance_id);
   // The instance's state name ("running", ...), or "" when it cannot be described.
   std::string state_of(const std::string& instance_id);
   // Waits until the instance is in `state`.
-  bool wait_for_state(const std::string& instance_id, const std::string& state);
+  bool wait_for_state(const std::string& instance_id, const std::string& state,
+                      std::chrono::milliseconds timeout = kDeadline);
+  // Where localcloud keeps its state; tests may keep their own files beside it.
+  const std::filesystem::path& state_dir() const { return state_dir_; }
+  // The instance's folder on this machine (sandbox root, console log); deleted on termination.
+  std::filesystem::path folder_of(const std::string& instance_id) const;
   // The instance's sandbox root on this machine: what it sees as "/".
   std::filesystem::path root_of(const std::string& instance_id) const;
   // The content of `path_inside` (absolute, as the instance sees it), when it exists.
@@ -83,8 +99,12 @@ class TestCloud {
   std::unique_ptr<localcloud::Localcloud> server_;
   std::unique_ptr<MapEnvironment> env_;  // the session reads it again for credentials
   std::unique_ptr<aws::Session> session_;
+  Result<std::string> admin_send(std::string_view method, std::string_view path);
+
+  std::unique_ptr<aws::HttpTransport> admin_transport_;
   aws::Ec2Client ec2_;
   aws::IamClient iam_;
+  aws::S3Client s3_;
 };
 
 // A test suite that owns one localcloud on its own temp state dir, started before the
