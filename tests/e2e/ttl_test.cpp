@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "spored_fixture.hpp"
 
 namespace spawn::e2e {
@@ -44,6 +46,32 @@ TEST_F(TtlTest, TtlInDaysIsUnderstood) {
             state_time(member(state, "/policy/launch_time")) + 26h)
       << state.dump(2);
   EXPECT_EQ(cloud().state_of(*id), "running") << agent_report(cloud(), *id);
+}
+
+// `spored reload` makes the daemon read its tags now, not at its next periodic read
+// (an hour away here).
+TEST_F(TtlTest, ReloadMakesTheRunningAgentReadItsTagsNow) {
+  const std::string slow_config =
+      "--check-interval 200ms --sample-interval 1s --config-interval 1h";
+  auto id = launch_agent({.tags = {{"spawn:ttl", "1h"}},
+                          .after_agent = "for _ in $(seq 600); do [ -e /tmp/reload-now ] && break; "
+                                         "sleep 0.1; done\n"
+                                         "/usr/local/bin/spored reload > /tmp/reload.part 2>&1; "
+                                         "mv /tmp/reload.part /tmp/reload.out\n",
+                          .run_flags = slow_config});
+  ASSERT_TRUE(id) << id.error().message;
+  auto first = wait_for_agent_state(
+      cloud(), *id, [](const json& s) { return member(s, "/config/ttl_ms") == 3'600'000; });
+  ASSERT_EQ(member(first, "/config/ttl_ms"), 3'600'000) << agent_report(cloud(), *id);
+
+  ASSERT_TRUE(cloud().ec2().create_tags({*id}, {{"spawn:ttl", "2h"}}));
+  std::ofstream(cloud().root_of(*id) / "tmp/reload-now") << "\n";
+  auto output = cloud().wait_for_file(*id, "/tmp/reload.out");
+  EXPECT_NE(output.find("Configuration reloaded"), std::string::npos) << output;
+  EXPECT_NE(output.find("TTL 2h"), std::string::npos) << output << agent_report(cloud(), *id);
+  auto state = agent_state(cloud(), *id);
+  ASSERT_TRUE(state);
+  EXPECT_EQ(member(*state, "/config/ttl_ms"), 7'200'000) << state->dump(2);
 }
 
 TEST_F(TtlTest, LongerTtlTagReachesTheRunningAgent) {
