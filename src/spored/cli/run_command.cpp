@@ -2,6 +2,7 @@
 // and impatient demos can run the same agent faster; the defaults are the spec's.
 #include <fmt/format.h>
 
+#include <array>
 #include <ostream>
 
 #include "core/duration.hpp"
@@ -39,26 +40,30 @@ Result<DaemonOptions> daemon_options(const RunFlags& flags) {
   return options;
 }
 
+// The flags of `spored run`, each a text parsed once all are read.
+struct RunFlag {
+  const char* name;
+  std::string RunFlags::*value;
+  const char* help;
+};
+
+constexpr std::array<RunFlag, 4> kRunFlags{{
+    {"--check-interval", &RunFlags::check_interval,
+     "How often spot notices, the completion file and the TTL are checked"},
+    {"--sample-interval", &RunFlags::sample_interval,
+     "The window over which activity is measured for the idle timeout"},
+    {"--config-interval", &RunFlags::config_interval,
+     "How often the instance's tags are read again"},
+    {"--sensors-root", &RunFlags::sensors_root,
+     "Read /proc, /sys, /dev/pts and utmp under this folder (tests, containers)"},
+}};
+
 }  // namespace
 
 Action setup_run(CLI::App& command) {
   auto flags = std::make_shared<RunFlags>();
-  command
-      .add_option("--check-interval", flags->check_interval,
-                  "How often spot notices, the completion file and the TTL are checked")
-      ->capture_default_str();
-  command
-      .add_option("--sample-interval", flags->sample_interval,
-                  "The window over which activity is measured for the idle timeout")
-      ->capture_default_str();
-  command
-      .add_option("--config-interval", flags->config_interval,
-                  "How often the instance's tags are read again")
-      ->capture_default_str();
-  command
-      .add_option("--sensors-root", flags->sensors_root,
-                  "Read /proc, /sys, /dev/pts and utmp under this folder (tests, containers)")
-      ->capture_default_str();
+  for (const auto& flag : kRunFlags)
+    command.add_option(flag.name, (*flags).*flag.value, flag.help)->capture_default_str();
   return [flags](const Environment& env, Streams streams) {
     auto options = daemon_options(*flags);
     if (!options) {
