@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
+
+#include "core/price_table.hpp"
+#include "core/pricing.hpp"
 
 namespace spawn::localcloud {
 namespace {
@@ -12,6 +16,18 @@ constexpr std::int64_t kGiB = 1024;
 
 std::string family_of(std::string_view name) {
   return std::string(name.substr(0, name.find('.')));
+}
+
+// spawn's estimates and localcloud's spot prices must start from the same us-east-1 prices, so
+// that a launch on localcloud shows what the same launch on AWS would.
+TEST(InstanceTypes, PricesAgreeWithSpawnsPriceTable) {
+  auto listed = spawn::listed_prices(spawn::kReferenceRegion);
+  for (const auto& type : instance_types()) {
+    auto row = std::ranges::find(listed, type.name, &spawn::ListedPrice::instance_type);
+    ASSERT_NE(row, listed.end()) << type.name << " is missing from the price table";
+    EXPECT_EQ(row->usd_per_hour, type.on_demand_usd_per_hour) << type.name;
+  }
+  EXPECT_EQ(spawn::kPriceDate, kOnDemandPriceDate);
 }
 
 TEST(InstanceTypes, FindsTheTypesUsersPick) {
