@@ -18,8 +18,7 @@ constexpr std::array<std::pair<std::string_view, double>, 5> kUnits{{
     {"h", 3'600'000},
     {"d", 86'400'000},
 }};
-// Longer than any instance should live; keeps the arithmetic far from overflow.
-constexpr double kMaxMilliseconds = 3650.0 * 86'400'000;
+constexpr auto kMaxMilliseconds = static_cast<double>(kLongestDuration.count());
 
 std::unexpected<Error> malformed(std::string_view text) {
   return fail(ErrorKind::usage,

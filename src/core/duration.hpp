@@ -20,6 +20,10 @@ using Milliseconds = std::chrono::milliseconds;
 // Whether a total of zero is a valid answer ("--boot-delay 0s") or an error (TTLs).
 enum class ZeroDuration { allowed, refused };
 
+// The longest duration parse_duration accepts: longer than any instance should live (a
+// longer one is a typing mistake), and far from overflowing time arithmetic.
+inline constexpr Milliseconds kLongestDuration = std::chrono::days{3650};
+
 // Errors (ErrorKind::usage) say what a valid duration looks like.
 Result<Milliseconds> parse_duration(std::string_view text,
                                     ZeroDuration zero = ZeroDuration::refused);

@@ -173,7 +173,7 @@ IdleThresholds read_thresholds(TagReader& tags) {
 
 // A duration tag with a default; `zero` says whether "0s" is a valid value.
 Milliseconds read_duration(TagReader& tags, std::string_view tag, ZeroDuration zero,
-                           Milliseconds fallback, Milliseconds longest = kLongestLimit) {
+                           Milliseconds fallback, Milliseconds longest = kLongestDuration) {
   auto value = tags.get(tag);
   if (!value)
     return fallback;

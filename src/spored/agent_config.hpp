@@ -38,8 +38,6 @@ inline constexpr Milliseconds kLongestPreStopHookTimeout = 10min;
 // The idle timeout spawn launch sets when neither a TTL nor an idle timeout is given;
 // spored falls back to it when the TTL tag is unreadable and nothing else limits the instance.
 inline constexpr Milliseconds kFallbackIdleTimeout = 1h;
-// Longer limits are refused as typing mistakes (and they would overflow time arithmetic).
-inline constexpr Milliseconds kLongestLimit = std::chrono::days{3650};
 inline constexpr std::string_view kDefaultCompletionFile = "/tmp/SPAWN_COMPLETE";
 
 // Below each threshold an interval counts as idle (at or above: active), except

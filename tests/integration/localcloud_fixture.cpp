@@ -55,20 +55,6 @@ std::optional<std::string> read_text(const fs::path& path) {
   return content.str();
 }
 
-TempDir::TempDir() {
-  std::string pattern = (fs::path(::testing::TempDir()) / "localcloud-it-XXXXXX").string();
-  std::vector<char> buffer(pattern.begin(), pattern.end());
-  buffer.push_back('\0');
-  if (::mkdtemp(buffer.data()) != nullptr)
-    path_ = buffer.data();
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  if (!path_.empty())
-    fs::remove_all(path_, ignored);
-}
-
 Result<std::unique_ptr<TestCloud>> TestCloud::start(const fs::path& state_dir) {
   localcloud::LocalcloudOptions options;
   options.state_dir = state_dir;

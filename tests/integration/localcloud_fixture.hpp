@@ -19,6 +19,7 @@
 #include "aws/session.hpp"
 #include "aws/transport.hpp"
 #include "localcloud/app/localcloud.hpp"
+#include "temp_dir.hpp"
 #include "util/env.hpp"
 #include "util/result.hpp"
 
@@ -34,18 +35,8 @@ bool wait_until(const std::function<bool()>& predicate,
 // The file's content, or nullopt when it does not exist (yet).
 std::optional<std::string> read_text(const std::filesystem::path& path);
 
-// A fresh directory under the test temp dir, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+// A fresh directory, removed with everything in it on destruction.
+using TempDir = testing::TempDir;
 
 // One in-process localcloud (boot delay 0) on `state_dir`, clients signed with its test keys,
 // and a plain HTTP client for its admin API.

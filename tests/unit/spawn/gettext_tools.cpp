@@ -1,23 +1,10 @@
 #include "gettext_tools.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include "util/file.hpp"
 
 namespace spawn::testing {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "spawn-test-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr)
-    ADD_FAILURE() << "mkdtemp failed for " << pattern;
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 std::optional<platform::ProcessResult> run_tool(const std::vector<std::string>& argv) {
   auto result = platform::run_process(argv, {});

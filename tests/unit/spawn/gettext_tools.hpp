@@ -14,21 +14,9 @@
 #include "platform/process.hpp"
 #include "spawn/ui/catalog.hpp"
 #include "spawn/ui/mo_file.hpp"
+#include "temp_dir.hpp"
 
 namespace spawn::testing {
-
-// A new empty folder, removed with its content when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Runs a tool and returns its result; adds a test failure naming the missing package when
 // it cannot be started, and one with its stderr when it exits non-zero.

@@ -129,7 +129,7 @@ TEST(AgentConfig, ZeroAndHugeLimitsAreRefused) {
     EXPECT_EQ(parsed.config.idle_timeout, kFallbackIdleTimeout) << ttl;
     EXPECT_EQ(only_problem(parsed, "spawn:ttl").value, ttl);
   }
-  EXPECT_EQ(read({{"spawn:ttl", "3650d"}}).config.ttl, kLongestLimit);
+  EXPECT_EQ(read({{"spawn:ttl", "3650d"}}).config.ttl, kLongestDuration);
 }
 
 TEST(AgentConfig, UnreadableIdleTimeoutKeepsThePreviousOrFallsBack) {
