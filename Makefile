@@ -10,7 +10,7 @@ JOBS      ?= $(shell nproc)
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build test test-asan bench fuzz tidy install dist format pot clean
+.PHONY: all deps configure build demo test test-asan bench fuzz tidy install dist format pot clean
 
 all: build
 
@@ -22,6 +22,10 @@ configure: deps
 
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# A real launch on the local cloud, end to end (scripts/demo.sh).
+demo: build
+	@scripts/demo.sh $(BUILD_DIR)
 
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -31,3 +31,20 @@ ExternalProject_Add(spored-arm64
   USES_TERMINAL_BUILD ON
   BUILD_BYPRODUCTS ${SPAWN_SPORED_ARM64}
   INSTALL_COMMAND "")
+
+# Both agents, stripped, side by side as `spawn agent publish` wants them:
+# ${CMAKE_BINARY_DIR}/agent/spored-linux-{amd64,arm64} (src/spawn/ops/agent_dir.cpp looks
+# there), installed to <prefix>/libexec/spawn beside bin/spawn.
+find_program(SPAWN_AARCH64_STRIP aarch64-linux-gnu-strip REQUIRED)
+set(agent_dir ${CMAKE_BINARY_DIR}/agent)
+set(spawn_agents ${agent_dir}/spored-linux-amd64 ${agent_dir}/spored-linux-arm64)
+add_custom_command(
+  OUTPUT ${spawn_agents}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${agent_dir}
+  COMMAND ${CMAKE_STRIP} -o ${agent_dir}/spored-linux-amd64 $<TARGET_FILE:spored>
+  COMMAND ${SPAWN_AARCH64_STRIP} -o ${agent_dir}/spored-linux-arm64 ${SPAWN_SPORED_ARM64}
+  DEPENDS spored spored-arm64 ${SPAWN_SPORED_ARM64}
+  COMMENT "Gathering both agents in ${agent_dir}"
+  VERBATIM)
+add_custom_target(spawn-agents ALL DEPENDS ${spawn_agents})
+install(PROGRAMS ${spawn_agents} DESTINATION libexec/spawn)

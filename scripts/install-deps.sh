@@ -12,7 +12,7 @@ packages=(
   libfmt-dev libsqlite3-dev libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev gettext python3 awscli bubblewrap curl
-  ca-certificates
+  ca-certificates openssh-client openssl
   # spored for arm64 (cmake/AgentArm64.cmake) and the test that runs it under qemu
   g++-aarch64-linux-gnu libssl-dev:arm64 libpugixml-dev:arm64 libfmt-dev:arm64 qemu-user-static
 )

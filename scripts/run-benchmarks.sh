@@ -11,7 +11,8 @@ build_dir=$1
 spawn_binary="$build_dir/src/spawn/spawn"
 
 for program in "$spawn_binary" "$build_dir/bench/startup_bench" "$build_dir/bench/sign_bench" \
-  "$build_dir/bench/localcloud_bench" "$build_dir/bench/spored_bench"; do
+  "$build_dir/bench/localcloud_bench" "$build_dir/bench/launch_bench" \
+  "$build_dir/bench/spored_bench"; do
   if [ ! -x "$program" ]; then
     echo "run-benchmarks: $program is missing; build first (make build)" >&2
     exit 1
@@ -26,6 +27,9 @@ echo "== SigV4 signing"
 echo
 echo "== localcloud"
 "$build_dir/bench/localcloud_bench"
+echo
+echo "== spawn launch and list: sequential AWS round trips"
+"$build_dir/bench/launch_bench"
 echo
 echo "== spored (about four minutes: it watches the agent at its default intervals)"
 "$build_dir/bench/spored_bench"

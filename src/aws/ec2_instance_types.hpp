@@ -54,6 +54,8 @@ struct RunInstancesRequest {
   bool hibernation_configured = false;
   std::string availability_zone{};
   std::string placement_group{};
+  // "open" (any matching open reservation), a reservation id ("cr-..."), or "" for none.
+  std::string capacity_reservation{};
   std::string client_token{};  // makes retries safe; a fresh UUID when empty
   DryRun dry_run = DryRun::no;
 };

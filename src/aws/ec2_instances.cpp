@@ -101,6 +101,16 @@ QueryParams instance_ids_params(const std::vector<std::string>& ids, DryRun dry_
   return params;
 }
 
+// "open" lets the instance use any matching open reservation; an id targets that one.
+void add_capacity_reservation(QueryParams& params, const std::string& reservation) {
+  if (reservation == "open") {
+    params.add("CapacityReservationSpecification.CapacityReservationPreference", "open");
+  } else if (!reservation.empty()) {
+    params.add("CapacityReservationSpecification.CapacityReservationTarget.CapacityReservationId",
+               reservation);
+  }
+}
+
 }  // namespace
 
 Result<Reservation> Ec2Client::run_instances(const RunInstancesRequest& request) {
@@ -114,6 +124,7 @@ Result<Reservation> Ec2Client::run_instances(const RunInstancesRequest& request)
   if (request.hibernation_configured)
     add_bool(params, "HibernationOptions.Configured", true);
   add_metadata_options(params, request.metadata_options);
+  add_capacity_reservation(params, request.capacity_reservation);
   return parse_answer(call("RunInstances", params), parse_reservation);
 }
 

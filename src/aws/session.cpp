@@ -53,6 +53,7 @@ class AwsSession final : public Session {
     return AwsClient(deps_for(std::string(region)));
   }
   CredentialsProvider& credentials() override { return *credentials_; }
+  HttpTransport& transport() override { return *transport_; }
 
  private:
   ClientDeps deps_for(std::string region) {

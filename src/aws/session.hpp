@@ -12,6 +12,7 @@
 #include "aws/call_log.hpp"
 #include "aws/client.hpp"
 #include "aws/credentials.hpp"
+#include "aws/transport.hpp"
 #include "util/env.hpp"
 #include "util/result.hpp"
 
@@ -35,6 +36,8 @@ class Session {
   // A client for another region, sharing transport, credentials and retry quota rules.
   virtual AwsClient client_for(std::string_view region) = 0;
   virtual CredentialsProvider& credentials() = 0;
+  // The session's HTTP transport, for plain requests beside AWS's (checkip, presigned URLs).
+  virtual HttpTransport& transport() = 0;
 };
 
 // Builds a session. Fails (ErrorKind::usage) for an unknown profile or a malformed config

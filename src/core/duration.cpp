@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 namespace spawn {
@@ -101,6 +102,23 @@ std::string format_duration(std::chrono::nanoseconds duration) {
     }
   }
   return text.empty() ? "0s" : text;
+}
+
+std::string format_duration_brief(std::chrono::nanoseconds duration) {
+  constexpr std::int64_t kMinute = 60, kHour = 3600, kDay = 86'400;
+  std::int64_t seconds = std::chrono::duration_cast<std::chrono::seconds>(duration).count();
+  if (seconds < 0)
+    return "-" + format_duration_brief(std::chrono::seconds(-seconds));
+  if (seconds < kMinute)
+    return fmt::format("{}s", seconds);
+  if (seconds < kHour)
+    return fmt::format("{}m", seconds / kMinute);
+  auto [large, rest, large_unit, small_unit, small_scale] =
+      seconds < kDay ? std::tuple{seconds / kHour, seconds % kHour, 'h', 'm', kMinute}
+                     : std::tuple{seconds / kDay, seconds % kDay, 'd', 'h', kHour};
+  if (rest / small_scale == 0)
+    return fmt::format("{}{}", large, large_unit);
+  return fmt::format("{}{}{}{}", large, large_unit, rest / small_scale, small_unit);
 }
 
 }  // namespace spawn

@@ -34,4 +34,10 @@ Result<Milliseconds> parse_duration(std::string_view text,
 // clock readings can be passed as it is.
 std::string format_duration(std::chrono::nanoseconds duration);
 
+// The duration at a glance, in at most its two largest units and cut off, not rounded:
+// "45s", "12m", "3h" or "3h5m", "2d" or "2d4h" (61 s is "1m", 25 h "1d1h"); "0s" for zero
+// and a leading "-" when negative. For reading (`spawn list`'s Age and TTL left), not for
+// tags: it drops what it does not show.
+std::string format_duration_brief(std::chrono::nanoseconds duration);
+
 }  // namespace spawn

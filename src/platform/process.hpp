@@ -5,10 +5,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "util/env.hpp"
 #include "util/result.hpp"
 
 namespace spawn::platform {
@@ -41,6 +44,31 @@ struct ProcessResult {
 // killed (ErrorKind::timeout).
 Result<ProcessResult> run_process(const std::vector<std::string>& argv,
                                   const ProcessOptions& options);
+
+// Replaces this process with argv[0], keeping stdio, so the user talks to it directly (ssh,
+// a shell). With `environment` ("NAME=value" entries) the program gets exactly those
+// variables, else ours; a name without '/' is looked up on the PATH it will get. Returns only when
+// the program could not be started: ErrorKind::not_found when it does not exist, io otherwise.
+Error exec_process(const std::vector<std::string>& argv,
+                   const std::optional<std::vector<std::string>>& environment = std::nullopt);
+
+// Starts argv in the background, detached so that it outlives us: a session of its own
+// (no controlling terminal, no signals from ours), stdin on /dev/null, stdout and stderr
+// appended to `log_file`, no descriptor of ours. Returns the program's pid once it runs;
+// ErrorKind::not_found when it does not exist, io when it cannot be started.
+Result<int> start_detached_process(const std::vector<std::string>& argv,
+                                   const std::filesystem::path& log_file);
+
+// The first executable file called `program` in the folders of env's PATH; nullopt when
+// there is none (or PATH is unset).
+std::optional<std::filesystem::path> find_on_path(std::string_view program, const Environment& env);
+
+// Whether a process with this id exists (ours or anyone's).
+bool process_exists(int pid);
+
+// Asks the process to stop (SIGTERM). ErrorKind::not_found when it is gone, io when it is
+// not ours to signal.
+Result<void> request_process_stop(int pid);
 
 // Splits a command line into words the way a POSIX shell does for a simple command:
 // blanks separate words, 'single quotes' keep everything, "double quotes" allow \" and \\,

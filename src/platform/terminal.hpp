@@ -10,12 +10,12 @@
 
 namespace spawn::platform {
 
-enum class Stream { out, err };
+enum class Stream { in, out, err };
 enum class IsTerminal { yes, no };
 enum class Accessibility { on, off };
 enum class Colour { on, off };
 
-// Whether `stream` (stdout or stderr) is attached to a terminal.
+// Whether `stream` (stdin, stdout or stderr) is attached to a terminal.
 IsTerminal is_terminal(Stream stream);
 
 // The terminal's width in columns, or nullopt when `stream` is not a terminal or the width

@@ -7,7 +7,12 @@ namespace spawn::platform {
 
 namespace {
 int descriptor(Stream stream) {
-  return stream == Stream::out ? STDOUT_FILENO : STDERR_FILENO;
+  switch (stream) {
+    case Stream::in: return STDIN_FILENO;
+    case Stream::out: return STDOUT_FILENO;
+    case Stream::err: break;
+  }
+  return STDERR_FILENO;
 }
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "spawn/commands/command_table.hpp"
 #include "spawn/commands/help.hpp"
 #include "spawn/commands/version.hpp"
+#include "spawn/local_session.hpp"
 #include "spawn/ui/catalog.hpp"
 #include "spawn/ui/debug_log.hpp"
 #include "spawn/ui/error_message.hpp"
@@ -50,6 +51,9 @@ void add_global_flags(CLI::App& app, GlobalOptions& options) {
   app.add_option("--endpoint-url", options.endpoint_url,
                  std::string(ui::tr("Send every AWS call to this endpoint (localcloud, testing)")))
       ->type_name(std::string(ui::tr("URL")));
+  app.add_flag("--local", options.local,
+               std::string(ui::tr("Use spawn-localcloud on this machine instead of AWS "
+                                  "(started when it is not running; also SPAWN_LOCAL=1)")));
   app.add_flag("--debug", options.debug,
                std::string(ui::tr("Print each AWS call (status, timing, request id) to stderr")));
   app.add_option("--lang", options.lang,
@@ -82,9 +86,12 @@ const BoundCommand* selected(const std::vector<BoundCommand>& bound) {
 }
 
 SessionFactory session_factory_for(const Command& command, const GlobalOptions& options,
-                                   const Environment& env, ui::DebugLog& debug_log) {
+                                   const Environment& env, ui::DebugLog& debug_log,
+                                   std::ostream& err) {
   if (command.needs != Needs::aws)
     return {};
+  if (options.local)
+    return local_session_factory(options, env, options.debug ? &debug_log : nullptr, err);
   return [&options, &env, &debug_log] {
     aws::SessionOptions session_options;
     if (!options.profile.empty())
@@ -124,6 +131,41 @@ class ErrorReporter {
   Terminal terminal_;
 };
 
+// --local sends every call to the local cloud with its own keys: an endpoint or a profile
+// given beside it would be silently ignored, so they are refused.
+std::optional<Error> local_mode_conflict(const GlobalOptions& options) {
+  if (!options.local)
+    return std::nullopt;
+  for (auto [flag, given] : {std::pair{"--endpoint-url", !options.endpoint_url.empty()},
+                             std::pair{"--profile", !options.profile.empty()}}) {
+    if (given) {
+      return Error{
+          ErrorKind::usage,
+          ui::trf("{flag} cannot be used with --local (or SPAWN_LOCAL)", fmt::arg("flag", flag)),
+          std::nullopt};
+    }
+  }
+  return std::nullopt;
+}
+
+// `spawn --instance-type t3.micro --ttl 2h`: launch flags without a command mean `launch`
+// (spec §1.1 [REC]). Global flags (and their values) may come first; the first word that is
+// neither decides: a flag the root does not know starts a launch, anything else is left.
+void default_to_launch(CLI::App& app, std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!arg.starts_with("-"))
+      return;
+    const CLI::Option* option = app.get_option_no_throw(arg.substr(0, arg.find('=')));
+    if (option == nullptr) {
+      args.insert(args.begin(), "launch");
+      return;
+    }
+    if (option->get_expected_min() > 0 && arg.find('=') == std::string::npos)
+      ++i;  // the option's value
+  }
+}
+
 // Extra words the root could not place: an unknown command, or a stray argument.
 Error unexpected_arguments(const std::vector<std::string>& extras) {
   const std::string& first = extras.front();
@@ -158,10 +200,11 @@ std::optional<int> parse_command_line(CLI::App& app, const std::vector<BoundComm
 }
 
 int run_command(const BoundCommand& command, const GlobalOptions& options, const Environment& env,
-                Streams streams, const ErrorReporter& reporter) {
+                Streams streams, Terminal terminal, const ErrorReporter& reporter) {
   ui::DebugLog debug_log(streams.err);
   Context context(options, env, streams,
-                  session_factory_for(*command.command, options, env, debug_log));
+                  session_factory_for(*command.command, options, env, debug_log, streams.err),
+                  terminal);
   auto result = command.handler(context);
   return result ? ui::kExitOk : reporter.report(result.error());
 }
@@ -182,10 +225,14 @@ int run(std::vector<std::string> args, const Environment& env, Streams streams, 
   app.require_subcommand(0, 1);  // one command; later words are that command's arguments
   app.allow_extras();            // after the commands, which keep rejecting extras themselves
   ErrorReporter reporter(options, env, streams.err, terminal);
+  default_to_launch(app, args);
 
   if (auto exit_code = parse_command_line(app, bound, std::move(args), reporter, streams.out)) {
     return *exit_code;
   }
+  options.local = options.local || local_requested_by(env);
+  if (auto conflict = local_mode_conflict(options))
+    return reporter.report(*conflict);
   if (options.version) {
     print_version(streams.out);
     return ui::kExitOk;
@@ -195,7 +242,7 @@ int run(std::vector<std::string> args, const Environment& env, Streams streams, 
     print_overview(streams.out, app);
     return ui::kExitOk;
   }
-  return run_command(*command, options, env, streams, reporter);
+  return run_command(*command, options, env, streams, terminal, reporter);
 }
 
 }  // namespace spawn::cli

@@ -10,10 +10,9 @@
 
 namespace spawn::cli {
 
-// Whether stderr is a terminal (which allows colour in error messages).
-struct Terminal {
-  platform::IsTerminal err = platform::IsTerminal::no;
-};
+// Which streams are terminals (Terminals, context.hpp): colour in error messages, live
+// progress, prompts.
+using Terminal = Terminals;
 
 // The language for messages: --lang from `args` (read ahead of parsing, so that help is
 // translated too), else the environment's (ui::detect_language).

@@ -31,4 +31,19 @@ void MapEnvironment::unset(std::string_view name) {
     vars_.erase(it);
 }
 
+std::optional<std::string> OverlayEnvironment::get(std::string_view name) const {
+  auto it = overrides_.find(name);
+  if (it == overrides_.end())
+    return base_.get(name);
+  return it->second;
+}
+
+void OverlayEnvironment::set(std::string name, std::string value) {
+  overrides_[std::move(name)] = std::move(value);
+}
+
+void OverlayEnvironment::unset(std::string name) {
+  overrides_[std::move(name)] = std::nullopt;
+}
+
 }  // namespace spawn

@@ -39,4 +39,22 @@ class MapEnvironment final : public Environment {
   std::map<std::string, std::string, std::less<>> vars_;
 };
 
+// Another environment with some variables replaced or removed: what a child process or a
+// session sees when it must not inherit some of ours (spawn --local hides the user's AWS
+// profile and keys). `base` must outlive the overlay.
+class OverlayEnvironment final : public Environment {
+ public:
+  explicit OverlayEnvironment(const Environment& base) : base_(base) {}
+  std::optional<std::string> get(std::string_view name) const override;
+  // `name` reads as `value` from now on.
+  void set(std::string name, std::string value);
+  // `name` reads as unset from now on, whatever the base says.
+  void unset(std::string name);
+
+ private:
+  const Environment& base_;
+  // nullopt marks a variable removed.
+  std::map<std::string, std::optional<std::string>, std::less<>> overrides_;
+};
+
 }  // namespace spawn

@@ -46,6 +46,7 @@ class BackgroundProcess {
   std::optional<std::string> read_line(Clock::time_point deadline);
   // SIGTERM, then waits up to `grace` (SIGKILL after it); returns the exit status.
   int stop(std::chrono::milliseconds grace);
+  pid_t pid() const { return pid_; }
 
  private:
   BackgroundProcess(pid_t pid, int stdout_fd) : pid_(pid), stdout_fd_(stdout_fd) {}

@@ -55,10 +55,13 @@ std::optional<std::string> read_text(const fs::path& path) {
   return content.str();
 }
 
-Result<std::unique_ptr<TestCloud>> TestCloud::start(const fs::path& state_dir) {
+Result<std::unique_ptr<TestCloud>> TestCloud::start(const fs::path& state_dir,
+                                                    const TestCloudOptions& test_options) {
   localcloud::LocalcloudOptions options;
   options.state_dir = state_dir;
   options.ec2.boot_delay = std::chrono::milliseconds(0);
+  options.ec2.default_vpc = test_options.default_vpc;
+  options.faults.iam_propagation = test_options.iam_propagation;
   auto server = localcloud::Localcloud::start(options);
   if (!server)
     return std::unexpected(server.error());
@@ -99,13 +102,15 @@ Result<std::string> TestCloud::launch(aws::RunInstancesRequest request) {
   return reservation->instances.at(0).instance_id;
 }
 
-Result<std::string> TestCloud::admin_send(std::string_view method, std::string_view path) {
+Result<std::string> TestCloud::admin_send(std::string_view method, std::string_view path,
+                                          std::string body) {
   auto url = aws::Url::parse(server_->endpoint_url() + std::string(path));
   if (!url)
     return std::unexpected(url.error());
   aws::HttpRequest request;
   request.method = std::string(method);
   request.url = *url;
+  request.body = std::move(body);
   auto response = admin_transport_->send(request, aws::Timeouts{});
   if (!response)
     return std::unexpected(response.error());
@@ -115,11 +120,22 @@ Result<std::string> TestCloud::admin_send(std::string_view method, std::string_v
   return std::move(response->body);
 }
 
-Result<void> TestCloud::admin_post(std::string_view path) {
-  auto answered = admin_send("POST", path);
+Result<void> TestCloud::admin_post(std::string_view path, std::string body) {
+  auto answered = admin_send("POST", path, std::move(body));
   if (!answered)
     return std::unexpected(answered.error());
   return {};
+}
+
+Result<void> TestCloud::admin_delete(std::string_view path) {
+  auto answered = admin_send("DELETE", path);
+  if (!answered)
+    return std::unexpected(answered.error());
+  return {};
+}
+
+std::string TestCloud::endpoint_url() const {
+  return server_->endpoint_url();
 }
 
 Result<std::string> TestCloud::admin_get(std::string_view path) {

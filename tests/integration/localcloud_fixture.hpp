@@ -38,11 +38,18 @@ std::optional<std::string> read_text(const std::filesystem::path& path);
 // A fresh directory, removed with everything in it on destruction.
 using TempDir = testing::TempDir;
 
+// What a test may change about its localcloud.
+struct TestCloudOptions {
+  localcloud::DefaultVpc default_vpc = localcloud::DefaultVpc::yes;
+  std::chrono::milliseconds iam_propagation{0};  // FaultSettings::iam_propagation
+};
+
 // One in-process localcloud (boot delay 0) on `state_dir`, clients signed with its test keys,
 // and a plain HTTP client for its admin API.
 class TestCloud {
  public:
-  static Result<std::unique_ptr<TestCloud>> start(const std::filesystem::path& state_dir);
+  static Result<std::unique_ptr<TestCloud>> start(const std::filesystem::path& state_dir,
+                                                  const TestCloudOptions& options = {});
   ~TestCloud();
   TestCloud(const TestCloud&) = delete;
   TestCloud& operator=(const TestCloud&) = delete;
@@ -50,9 +57,14 @@ class TestCloud {
   aws::Ec2Client& ec2() { return ec2_; }
   aws::IamClient& iam() { return iam_; }
   aws::S3Client& s3() { return s3_; }
-  // POSTs an empty body to the admin API: `path` such as
-  // "/_localcloud/instances/i-0123/spot-interruption". ErrorKind::aws unless it answers 2xx.
-  Result<void> admin_post(std::string_view path);
+  // The signed client the service clients above use, for code that takes an AwsClient.
+  aws::AwsClient& client() { return session_->client(); }
+  // POSTs `body` (JSON, or nothing) to the admin API: `path` such as
+  // "/_localcloud/instances/i-0123/spot-interruption" or "/_localcloud/faults". ErrorKind::aws
+  // unless it answers 2xx.
+  Result<void> admin_post(std::string_view path, std::string body = {});
+  // DELETEs `path` ("/_localcloud/requests" forgets the request log).
+  Result<void> admin_delete(std::string_view path);
   // GETs `path` from the admin API ("/_localcloud/requests"); the answer's body.
   Result<std::string> admin_get(std::string_view path);
   // Stops the server and halts every sandbox; state stays in the state dir.
@@ -68,6 +80,8 @@ class TestCloud {
   // Waits until the instance is in `state`.
   bool wait_for_state(const std::string& instance_id, const std::string& state,
                       std::chrono::milliseconds timeout = kDeadline);
+  // The URL spawn's clients (and the AWS CLI) send requests to.
+  std::string endpoint_url() const;
   // Where localcloud keeps its state; tests may keep their own files beside it.
   const std::filesystem::path& state_dir() const { return state_dir_; }
   // The instance's folder on this machine (sandbox root, console log); deleted on termination.
@@ -90,7 +104,8 @@ class TestCloud {
   std::unique_ptr<localcloud::Localcloud> server_;
   std::unique_ptr<MapEnvironment> env_;  // the session reads it again for credentials
   std::unique_ptr<aws::Session> session_;
-  Result<std::string> admin_send(std::string_view method, std::string_view path);
+  Result<std::string> admin_send(std::string_view method, std::string_view path,
+                                 std::string body = {});
 
   std::unique_ptr<aws::HttpTransport> admin_transport_;
   aws::Ec2Client ec2_;
@@ -104,8 +119,11 @@ class TestCloud {
 template <typename Suite>
 class CloudSuite : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
+  static void SetUpTestSuite() { start_cloud_with({}); }
+  // For suites whose cloud differs (no default VPC, faults): call from their SetUpTestSuite.
+  static void start_cloud_with(const TestCloudOptions& options) {
     dir_ = std::make_unique<TempDir>();
+    options_ = options;
     start_cloud();
   }
   static void TearDownTestSuite() {
@@ -117,7 +135,7 @@ class CloudSuite : public ::testing::Test {
   // Starts (again) a localcloud on the suite's state dir, stopping the running one first.
   static void start_cloud() {
     cloud_.reset();
-    auto cloud = TestCloud::start(dir_->path());
+    auto cloud = TestCloud::start(dir_->path(), options_);
     ASSERT_TRUE(cloud) << "cannot start localcloud: " << cloud.error().message;
     cloud_ = std::move(*cloud);
   }
@@ -125,6 +143,7 @@ class CloudSuite : public ::testing::Test {
 
  private:
   inline static std::unique_ptr<TempDir> dir_;
+  inline static TestCloudOptions options_;
   inline static std::unique_ptr<TestCloud> cloud_;
 };
 

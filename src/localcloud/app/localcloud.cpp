@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "localcloud/app/sandbox_facts.hpp"
 #include "localcloud/app/state_lock.hpp"
 #include "localcloud/auth/credential_store.hpp"
 #include "localcloud/instances/sandbox_host.hpp"
@@ -41,6 +42,7 @@ struct Localcloud::Parts {
   }
   std::string endpoint() const { return "http://" + options.host + ":" + std::to_string(port); }
   Result<void> reset();
+  std::optional<nlohmann::json> sandbox(std::string_view instance_id) const;
 };
 
 namespace {
@@ -70,6 +72,13 @@ Result<void> Localcloud::Parts::reset() {
   std::error_code error;
   std::filesystem::remove_all(options.state_dir / kS3Folder, error);
   return {};
+}
+
+std::optional<nlohmann::json> Localcloud::Parts::sandbox(std::string_view instance_id) const {
+  auto facts = sandbox_facts(*store, *host, endpoint(), instance_id);
+  if (!facts)
+    return std::nullopt;
+  return to_json(*facts);
 }
 
 Result<std::unique_ptr<Localcloud>> Localcloud::start(const LocalcloudOptions& options) {
@@ -102,7 +111,8 @@ Result<std::unique_ptr<Localcloud>> Localcloud::start(const LocalcloudOptions& o
       AdminApi::Actions{[raw = parts.get()](std::string_view id) {
                           return raw->ec2->announce_spot_interruption(id);
                         },
-                        [raw = parts.get()] { return raw->reset(); }});
+                        [raw = parts.get()] { return raw->reset(); },
+                        [raw = parts.get()](std::string_view id) { return raw->sandbox(id); }});
   ApiFront::Deps front_deps{{},         *parts->credentials, parts->faults,
                             parts->log, parts->clock,        parts->admin.get()};
   parts->front = std::make_unique<ApiFront>(std::move(front_deps));

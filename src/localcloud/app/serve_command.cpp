@@ -7,17 +7,14 @@
 #include <optional>
 
 #include "core/duration.hpp"
+#include "localcloud/app/env_command.hpp"
 #include "localcloud/app/localcloud.hpp"
-#include "localcloud/app/state_lock.hpp"
-#include "localcloud/auth/credential_store.hpp"
-#include "platform/paths.hpp"
-#include "util/env.hpp"
+#include "localcloud/app/shell_command.hpp"
 
 namespace spawn::localcloud {
 namespace {
 
 constexpr std::uint16_t kDefaultPort = 4580;
-constexpr std::string_view kDefaultRegion = "us-east-1";
 
 struct ServeFlags {
   std::uint16_t port = kDefaultPort;
@@ -30,17 +27,9 @@ struct ServeFlags {
   double error_rate = 0;
   std::string error_code = "ServiceUnavailable";
   std::string capacity_error;  // TYPE, @ZONE or TYPE@ZONE
+  std::string iam_propagation_delay = "0s";
   bool no_default_vpc = false;
 };
-
-// The --state-dir given, else spawn's data folder.
-std::filesystem::path state_dir_or_default(const std::string& flag) {
-  if (!flag.empty())
-    return flag;
-  ProcessEnvironment env;
-  auto data = platform::data_dir(env);
-  return data ? *data / "localcloud" : std::filesystem::path(".spawn-localcloud");
-}
 
 Result<Milliseconds> duration_flag(std::string_view name, const std::string& text) {
   auto value = parse_duration(text, ZeroDuration::allowed);
@@ -57,7 +46,8 @@ Result<LocalcloudOptions> options_from(const ServeFlags& flags) {
   auto spot = duration_flag("spot-interruption-delay", flags.spot_interruption_delay);
   auto retention = duration_flag("terminated-retention", flags.terminated_retention);
   auto latency = duration_flag("latency", flags.latency);
-  for (const auto* parsed : {&boot, &spot, &retention, &latency}) {
+  auto iam_propagation = duration_flag("iam-propagation-delay", flags.iam_propagation_delay);
+  for (const auto* parsed : {&boot, &spot, &retention, &latency, &iam_propagation}) {
     if (!*parsed)
       return std::unexpected(parsed->error());
   }
@@ -66,6 +56,7 @@ Result<LocalcloudOptions> options_from(const ServeFlags& flags) {
   options.ec2.terminated_retention = *retention;
   options.ec2.default_vpc = flags.no_default_vpc ? DefaultVpc::no : DefaultVpc::yes;
   options.faults.latency = *latency;
+  options.faults.iam_propagation = *iam_propagation;
   options.faults.error_rate = flags.error_rate;
   options.faults.error_code = flags.error_code;
   if (auto status = injectable_error_status(flags.error_code); !status) {
@@ -78,14 +69,6 @@ Result<LocalcloudOptions> options_from(const ServeFlags& flags) {
                       at == std::string::npos ? "" : flags.capacity_error.substr(at + 1)};
   }
   return options;
-}
-
-void print_exports(std::ostream& out, const std::string& endpoint, std::string_view region) {
-  out << "export AWS_ENDPOINT_URL=" << endpoint << "\n"
-      << "export AWS_ACCESS_KEY_ID=" << kDefaultAccessKeyId << "\n"
-      << "export AWS_SECRET_ACCESS_KEY=" << kDefaultSecretAccessKey << "\n"
-      << "export AWS_REGION=" << region << "\n"
-      << std::flush;
 }
 
 // Waits for SIGINT or SIGTERM. The signals are blocked in every thread (the mask is
@@ -124,18 +107,6 @@ int serve(const ServeFlags& flags) {
   return 0;
 }
 
-int print_env(const std::string& state_dir, const std::string& region) {
-  std::filesystem::path dir = state_dir_or_default(state_dir);
-  auto running = find_running_server(dir);
-  if (!running) {
-    std::cerr << "spawn-localcloud: no server is serving " << dir.string()
-              << "; start one with: spawn-localcloud serve\n";
-    return 1;
-  }
-  print_exports(std::cout, running->endpoint_url, region);
-  return 0;
-}
-
 }  // namespace
 
 int run_localcloud_cli(int argc, char** argv) {
@@ -168,14 +139,16 @@ int run_localcloud_cli(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--capacity-error", flags.capacity_error,
                         "InsufficientInstanceCapacity for TYPE, @ZONE or TYPE@ZONE");
+  serve_cmd
+      ->add_option("--iam-propagation-delay", flags.iam_propagation_delay,
+                   "RunInstances refuses an instance profile this long after its role was added")
+      ->capture_default_str();
   serve_cmd->add_flag("--no-default-vpc", flags.no_default_vpc,
                       "Regions have no default VPC (as in an account where it was deleted)");
-  std::string env_state_dir;
-  std::string env_region{kDefaultRegion};
-  CLI::App* env_cmd =
-      app.add_subcommand("env", "Print the export lines for the server that is running");
-  env_cmd->add_option("--state-dir", env_state_dir, "State dir of the server");
-  env_cmd->add_option("--region", env_region, "Region for AWS_REGION")->capture_default_str();
+  EnvFlags env_flags;
+  CLI::App* env_cmd = add_env_command(app, env_flags);
+  ShellFlags shell_flags;
+  CLI::App* shell_cmd = add_shell_command(app, shell_flags);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -183,7 +156,9 @@ int run_localcloud_cli(int argc, char** argv) {
   }
   if (serve_cmd->parsed())
     return serve(flags);
-  return print_env(env_state_dir, env_region);
+  if (shell_cmd->parsed())
+    return run_shell(shell_flags);
+  return env_cmd->parsed() ? print_env(env_flags) : 2;
 }
 
 }  // namespace spawn::localcloud

@@ -1,4 +1,4 @@
-// `spawn-localcloud serve`: the command line of the emulator.
+// `spawn-localcloud serve`, and the command line of the emulator (serve, env, shell).
 #pragma once
 
 namespace spawn::localcloud {

@@ -176,7 +176,7 @@ std::optional<pid_t> Sandbox::running_top(const Slot& slot) const {
 
 SandboxLaunch Sandbox::launch_for(const SandboxBoot& boot, const InstancePaths& paths,
                                   const HostLayout& layout) const {
-  SandboxBootRequest request{paths, boot.hostname, boot.mode, boot.environment};
+  SandboxBootRequest request{paths, boot.hostname, boot.mode, boot.environment, {}};
   return isolation_ == Isolation::bubblewrap ? bubblewrap_launch(bwrap_path_, layout, request)
                                              : plain_launch(request);
 }

@@ -105,6 +105,14 @@ std::vector<std::string> environment_for(const SandboxBootRequest& request,
   return environment;
 }
 
+// The request's command, else bash running the boot script at `boot_script`.
+std::vector<std::string> command_of(const SandboxBootRequest& request,
+                                    const std::string& boot_script) {
+  if (!request.command.empty())
+    return request.command;
+  return {"/bin/bash", boot_script};
+}
+
 }  // namespace
 
 SandboxLaunch bubblewrap_launch(const std::string& bwrap_path, const HostLayout& layout,
@@ -118,7 +126,9 @@ SandboxLaunch bubblewrap_launch(const std::string& bwrap_path, const HostLayout&
   add(argv, {"--proc", "/proc", "--dev", "/dev"});
   add(argv, {"--bind", paths.console_log.string(), kConsoleMountPath});
   bind_shims_over_init_tools(argv, layout, paths);
-  add(argv, {"--chdir", "/", "/bin/bash", kBootScriptPath});
+  add(argv, {"--chdir", "/"});
+  auto command = command_of(request, std::string(kBootScriptPath));
+  argv.insert(argv.end(), command.begin(), command.end());
   return SandboxLaunch{std::move(argv),
                        environment_for(request, {"", std::string(kConsoleMountPath)}),
                        paths.instance_dir};
@@ -126,7 +136,7 @@ SandboxLaunch bubblewrap_launch(const std::string& bwrap_path, const HostLayout&
 
 SandboxLaunch plain_launch(const SandboxBootRequest& request) {
   const auto& paths = request.paths;
-  return SandboxLaunch{{"/bin/bash", paths.host_path(kBootScriptPath).string()},
+  return SandboxLaunch{command_of(request, paths.host_path(kBootScriptPath).string()),
                        environment_for(request, {paths.root.string(), paths.console_log.string()}),
                        paths.root};
 }

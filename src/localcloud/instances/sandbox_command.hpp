@@ -22,10 +22,13 @@ struct SandboxBootRequest {
   std::string hostname;  // what `hostname` prints inside (bubblewrap only)
   BootMode mode = BootMode::first;
   EnvironmentList environment;  // AWS_* and the like, added to the sandbox's own variables
+  // What runs instead of the boot script (`spawn-localcloud shell`); empty: the boot script.
+  // A name without '/' is looked up on the sandbox's PATH.
+  std::vector<std::string> command;
 };
 
 struct SandboxLaunch {
-  std::vector<std::string> argv;         // argv[0] is an absolute path
+  std::vector<std::string> argv;  // argv[0] is an absolute path, unless a command says otherwise
   std::vector<std::string> environment;  // "NAME=value": the whole environment, nothing inherited
   std::filesystem::path working_dir;
 };

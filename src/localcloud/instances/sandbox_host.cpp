@@ -4,6 +4,15 @@
 
 namespace spawn::localcloud {
 
+EnvironmentList instance_environment(std::string_view api_endpoint, std::string_view region,
+                                     std::string_view imds_endpoint) {
+  return {{"AWS_EC2_METADATA_SERVICE_ENDPOINT", std::string(imds_endpoint) + "/"},
+          {"AWS_ENDPOINT_URL", std::string(api_endpoint)},
+          {"AWS_REGION", std::string(region)},
+          {"AWS_DEFAULT_REGION", std::string(region)},
+          {"AWS_PAGER", ""}};
+}
+
 SandboxHost::SandboxHost(std::filesystem::path state_dir, std::string api_endpoint,
                          MetadataSource& source, SandboxHostOptions options)
     : state_dir_(std::move(state_dir)),
@@ -21,9 +30,9 @@ Result<void> SandboxHost::boot(const BootSpec& spec) {
   if (!endpoint) {
     return std::unexpected(endpoint.error());
   }
-  auto started =
-      (*sandbox_)->start(SandboxBoot{spec.instance_id, ec2_hostname(spec.private_ip, spec.region),
-                                     spec.user_data, spec.mode, environment_for(spec, *endpoint)});
+  auto started = (*sandbox_)->start(
+      SandboxBoot{spec.instance_id, ec2_hostname(spec.private_ip, spec.region), spec.user_data,
+                  spec.mode, instance_environment(api_endpoint_, spec.region, *endpoint)});
   if (!started) {
     imds_.close(spec.instance_id);
   }
@@ -70,15 +79,6 @@ std::optional<std::string> SandboxHost::imds_endpoint(std::string_view instance_
 
 InstancePaths SandboxHost::paths(std::string_view instance_id) const {
   return instance_paths(state_dir_, instance_id);
-}
-
-EnvironmentList SandboxHost::environment_for(const BootSpec& spec,
-                                             const std::string& imds_endpoint) const {
-  return {{"AWS_EC2_METADATA_SERVICE_ENDPOINT", imds_endpoint + "/"},
-          {"AWS_ENDPOINT_URL", api_endpoint_},
-          {"AWS_REGION", spec.region},
-          {"AWS_DEFAULT_REGION", spec.region},
-          {"AWS_PAGER", ""}};
 }
 
 }  // namespace spawn::localcloud

@@ -23,6 +23,11 @@ struct SandboxHostOptions {
   const Clock* clock = nullptr;  // for IMDS token expiry; nullptr: the system clock
 };
 
+// The variables an instance's processes get beyond the sandbox's own (HOME, PATH...):
+// its IMDS endpoint ("http://<ip>:<port>"), localcloud's API and the region.
+EnvironmentList instance_environment(std::string_view api_endpoint, std::string_view region,
+                                     std::string_view imds_endpoint);
+
 class SandboxHost final : public InstanceHost {
  public:
   // Sandboxes live under <state_dir>/instances; `api_endpoint` becomes AWS_ENDPOINT_URL
@@ -46,8 +51,6 @@ class SandboxHost final : public InstanceHost {
   InstancePaths paths(std::string_view instance_id) const;
 
  private:
-  EnvironmentList environment_for(const BootSpec& spec, const std::string& imds_endpoint) const;
-
   std::filesystem::path state_dir_;
   std::string api_endpoint_;
   SystemClock system_clock_;

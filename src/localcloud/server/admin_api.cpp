@@ -8,6 +8,7 @@ namespace {
 constexpr std::string_view kJson = "application/json";
 constexpr std::string_view kInstancesPrefix = "/_localcloud/instances/";
 constexpr std::string_view kSpotSuffix = "/spot-interruption";
+constexpr std::string_view kSandboxSuffix = "/sandbox";
 
 aws::HttpResponse json(int status, const nlohmann::json& body) {
   aws::HttpResponse response = json_response(body, kJson);
@@ -48,6 +49,13 @@ aws::HttpResponse AdminApi::handle(const aws::HttpRequest& request) {
     id.remove_suffix(kSpotSuffix.size());
     return spot_interruption(id);
   }
+  if (path.starts_with(kInstancesPrefix) && path.ends_with(kSandboxSuffix)) {
+    if (request.method != "GET")
+      return method_not_allowed(request);
+    std::string_view id = path.substr(kInstancesPrefix.size());
+    id.remove_suffix(kSandboxSuffix.size());
+    return sandbox(id);
+  }
   return problem(404, "no admin endpoint " + std::string(path) + " (see docs/localcloud.md)");
 }
 
@@ -87,6 +95,13 @@ aws::HttpResponse AdminApi::spot_interruption(std::string_view instance_id) {
     return problem(status, announced.error().code + ": " + announced.error().message);
   }
   return json(200, {{"instance_id", instance_id}, {"spot_interruption", "announced"}});
+}
+
+aws::HttpResponse AdminApi::sandbox(std::string_view instance_id) {
+  auto facts = actions_.sandbox ? actions_.sandbox(instance_id) : std::nullopt;
+  if (!facts)
+    return problem(404, "no instance " + std::string(instance_id));
+  return json(200, *facts);
 }
 
 }  // namespace spawn::localcloud

@@ -61,12 +61,22 @@ Result<FaultSettings> FaultSettings::from_json(const nlohmann::json& body) {
     }
     settings.capacity = CapacityFault{capacity.value("type", ""), capacity.value("zone", "")};
   }
+  if (body.contains("iam_propagation_ms")) {
+    const auto& delay = body["iam_propagation_ms"];
+    if (!delay.is_number() || delay.get<double>() < 0) {
+      return fail(ErrorKind::usage,
+                  "iam_propagation_ms must be a number of milliseconds, 0 or more");
+    }
+    settings.iam_propagation = std::chrono::milliseconds(delay.get<std::int64_t>());
+  }
   return settings;
 }
 
 nlohmann::json FaultSettings::to_json() const {
-  nlohmann::json body{
-      {"latency_ms", latency.count()}, {"error_rate", error_rate}, {"error_code", error_code}};
+  nlohmann::json body{{"latency_ms", latency.count()},
+                      {"error_rate", error_rate},
+                      {"error_code", error_code},
+                      {"iam_propagation_ms", iam_propagation.count()}};
   if (capacity) {
     body["capacity_error"] = {{"type", capacity->instance_type},
                               {"zone", capacity->availability_zone}};
@@ -108,6 +118,11 @@ bool Faults::capacity_exhausted(std::string_view instance_type, std::string_view
   const CapacityFault& fault = *current.capacity;
   return (fault.instance_type.empty() || fault.instance_type == instance_type) &&
          (fault.availability_zone.empty() || fault.availability_zone == zone);
+}
+
+std::chrono::milliseconds Faults::iam_propagation() const {
+  std::lock_guard lock(mutex_);
+  return settings_.iam_propagation;
 }
 
 }  // namespace spawn::localcloud

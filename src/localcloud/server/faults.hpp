@@ -1,7 +1,7 @@
 // Fault injection, set by `serve` flags or POST /_localcloud/faults: latency
-// before every API answer, a share of requests failing with a chosen code, and
-// no capacity for an instance type and/or zone. Thread-safe; read on every
-// request.
+// before every API answer, a share of requests failing with a chosen code, no
+// capacity for an instance type and/or zone, and IAM propagation (EC2 not yet
+// seeing an instance profile's new role). Thread-safe; read on every request.
 #pragma once
 
 #include <chrono>
@@ -27,9 +27,13 @@ struct FaultSettings {
   double error_rate = 0;  // 0..1
   std::string error_code = "ServiceUnavailable";
   std::optional<CapacityFault> capacity;
+  // How long after AddRoleToInstanceProfile RunInstances still refuses the profile, as
+  // AWS does while IAM propagates (usually seconds).
+  std::chrono::milliseconds iam_propagation{0};
 
   // Reads the admin API's JSON ({"latency_ms", "error_rate", "error_code",
-  // "capacity_error": {"type", "zone"}}); fields left out keep their defaults.
+  // "capacity_error": {"type", "zone"}, "iam_propagation_ms"}); fields left out keep
+  // their defaults.
   static Result<FaultSettings> from_json(const nlohmann::json& body);
   nlohmann::json to_json() const;
 };
@@ -48,6 +52,8 @@ class Faults {
   std::optional<ApiError> draw_error() const;
   // Whether RunInstances of `instance_type` in `zone` must fail for lack of capacity.
   bool capacity_exhausted(std::string_view instance_type, std::string_view zone) const;
+  // How long a role added to an instance profile stays invisible to RunInstances.
+  std::chrono::milliseconds iam_propagation() const;
 
  private:
   mutable std::mutex mutex_;

@@ -37,8 +37,20 @@ std::span<const Command> command_table();
 const Command* find_command(std::string_view name_or_alias);
 
 // One setup per file in commands/.
+Handler setup_launch(CLI::App& command);
 Handler setup_help(CLI::App& command);
 Handler setup_version(CLI::App& command);
 Handler setup_whoami(CLI::App& command);
+Handler setup_list(CLI::App& command);
+Handler setup_extend(CLI::App& command);
+Handler setup_stop(CLI::App& command);
+Handler setup_hibernate(CLI::App& command);
+Handler setup_start(CLI::App& command);
+Handler setup_terminate(CLI::App& command);
+Handler setup_status(CLI::App& command);
+Handler setup_connect(CLI::App& command);
+Handler setup_localcloud(CLI::App& command);
+Handler setup_agent(CLI::App& command);
+Handler setup_cleanup(CLI::App& command);
 
 }  // namespace spawn::cli

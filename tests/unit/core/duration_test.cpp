@@ -73,5 +73,19 @@ TEST(Duration, FormattingCutsOffBelowAMillisecond) {
   EXPECT_EQ(format_duration(seconds(61) + std::chrono::microseconds(400)), "1m1s");
 }
 
+TEST(Duration, BriefFormKeepsTwoUnitsAndCutsOff) {
+  EXPECT_EQ(format_duration_brief(seconds(0)), "0s");
+  EXPECT_EQ(format_duration_brief(seconds(59)), "59s");
+  EXPECT_EQ(format_duration_brief(seconds(61)), "1m");
+  EXPECT_EQ(format_duration_brief(minutes(59) + seconds(59)), "59m");
+  EXPECT_EQ(format_duration_brief(hours(2)), "2h");
+  EXPECT_EQ(format_duration_brief(hours(2) + minutes(30) + seconds(59)), "2h30m");
+  EXPECT_EQ(format_duration_brief(hours(25)), "1d1h");
+  EXPECT_EQ(format_duration_brief(hours(24) + minutes(59)), "1d");
+  EXPECT_EQ(format_duration_brief(hours(24 * 5 + 6)), "5d6h");
+  EXPECT_EQ(format_duration_brief(-minutes(90)), "-1h30m");
+  EXPECT_EQ(format_duration_brief(std::chrono::milliseconds(999)), "0s");
+}
+
 }  // namespace
 }  // namespace spawn

@@ -23,14 +23,15 @@ struct FakeSession final : aws::Session {
     return aws::AwsClient(deps(std::string(other_region)));
   }
   aws::CredentialsProvider& credentials() override { return credentials_; }
+  aws::HttpTransport& transport() override { return fake_transport; }
 
-  FakeTransport transport;
+  FakeTransport fake_transport;
 
  private:
   aws::ClientDeps deps(std::string for_region) {
-    return aws::ClientDeps{
-        transport, credentials_, clock_,  aws::EndpointResolver(), std::move(for_region),
-        {},        {},           nullptr, [] { return 0.0; }};
+    return aws::ClientDeps{fake_transport,        credentials_, clock_, aws::EndpointResolver(),
+                           std::move(for_region), {},           {},     nullptr,
+                           [] { return 0.0; }};
   }
 
   std::string region_;

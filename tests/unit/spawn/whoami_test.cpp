@@ -41,7 +41,7 @@ struct WhoamiTest : ::testing::Test {
         options, env, Streams{out, err},
         [this, status, body]() -> Result<std::unique_ptr<aws::Session>> {
           auto made = std::make_unique<testing::FakeSession>("ap-southeast-2");
-          made->transport.reply(status, body, {{"x-amzn-RequestId", "r-1"}});
+          made->fake_transport.reply(status, body, {{"x-amzn-RequestId", "r-1"}});
           session = made.get();
           return made;
         });
@@ -56,8 +56,8 @@ TEST_F(WhoamiTest, PrintsAccountArnUserAndRegion) {
             "ARN: arn:aws:sts::210987654321:assumed-role/dev/bob\n"
             "User ID: AROAEXAMPLE:bob\n"
             "Region: ap-southeast-2\n");
-  ASSERT_EQ(session->transport.requests.size(), 1u);
-  EXPECT_THAT(session->transport.requests[0].body, HasSubstr("Action=GetCallerIdentity"));
+  ASSERT_EQ(session->fake_transport.requests.size(), 1u);
+  EXPECT_THAT(session->fake_transport.requests[0].body, HasSubstr("Action=GetCallerIdentity"));
 }
 
 TEST_F(WhoamiTest, JsonOutputHasTheFourFieldsInOrder) {

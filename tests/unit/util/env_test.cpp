@@ -25,5 +25,28 @@ TEST(Environment, ProcessEnvironmentReadsTheRealEnvironment) {
   EXPECT_EQ(env.get("SPAWN_ENV_TEST_VARIABLE"), std::nullopt);
 }
 
+TEST(Environment, OverlayReplacesAndRemovesVariablesOfItsBase) {
+  MapEnvironment base({{"KEPT", "base"}, {"REPLACED", "base"}, {"REMOVED", "base"}});
+  OverlayEnvironment overlay(base);
+  overlay.set("REPLACED", "overlay");
+  overlay.set("ADDED", "");
+  overlay.unset("REMOVED");
+  EXPECT_EQ(overlay.get("KEPT"), "base");
+  EXPECT_EQ(overlay.get("REPLACED"), "overlay");
+  EXPECT_EQ(overlay.get("ADDED"), "");
+  EXPECT_EQ(overlay.get("REMOVED"), std::nullopt);
+  EXPECT_EQ(overlay.get("UNSET"), std::nullopt);
+  EXPECT_EQ(base.get("REMOVED"), "base") << "the base is left alone";
+}
+
+TEST(Environment, OverlaySetAfterUnsetBringsTheVariableBack) {
+  MapEnvironment base;
+  base.set("NAME", "base");
+  OverlayEnvironment overlay(base);
+  overlay.unset("NAME");
+  overlay.set("NAME", "again");
+  EXPECT_EQ(overlay.get("NAME"), "again");
+}
+
 }  // namespace
 }  // namespace spawn

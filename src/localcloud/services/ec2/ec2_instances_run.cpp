@@ -6,6 +6,7 @@
 // the same, and IdempotentParameterMismatch when they are not. The boots are
 // armed only once the write has committed.
 #include "localcloud/ids.hpp"
+#include "localcloud/server/faults.hpp"
 #include "localcloud/services/ec2/ec2_instance_builder.hpp"
 #include "localcloud/services/ec2/ec2_instance_operations.hpp"
 #include "localcloud/services/ec2/ec2_instance_xml.hpp"
@@ -158,7 +159,9 @@ ApiOutcome run_instances(const InstanceServices& services, const ApiRequest& req
   launch->image_id = *image_id;
   std::optional<ProfileRef> profile;
   if (!launch->instance_profile.empty()) {
-    auto resolved = resolve_instance_profile(services.context.deps.store, launch->instance_profile);
+    ProfileVisibility visibility{request.time, services.context.deps.faults.iam_propagation()};
+    auto resolved =
+        resolve_instance_profile(services.context.deps.store, launch->instance_profile, visibility);
     if (!resolved)
       return std::unexpected(resolved.error());
     profile = *resolved;

@@ -249,16 +249,28 @@ std::expected<std::string, ApiError> resolve_image_id(const ResourceStore& store
   return value;
 }
 
+namespace {
+
+// What EC2 answers for a profile it cannot see: one that does not exist, holds no role,
+// or (as IAM propagates) whose role went in a moment ago.
+ApiError invisible_profile(std::string_view name_or_arn) {
+  bool is_arn = name_or_arn.starts_with("arn:");
+  return invalid_parameter(
+      is_arn ? "iamInstanceProfile.arn" : "iamInstanceProfile.name", name_or_arn,
+      std::string("Invalid IAM Instance Profile ") + (is_arn ? "ARN" : "name"));
+}
+
+}  // namespace
+
 std::expected<ProfileRef, ApiError> resolve_instance_profile(const ResourceStore& store,
-                                                             std::string_view name_or_arn) {
+                                                             std::string_view name_or_arn,
+                                                             const ProfileVisibility& visibility) {
   auto found = find_instance_profile_role(store, name_or_arn);
-  if (!found) {
-    std::string_view parameter =
-        name_or_arn.starts_with("arn:") ? "iamInstanceProfile.arn" : "iamInstanceProfile.name";
-    return std::unexpected(
-        invalid_parameter(parameter, name_or_arn,
-                          "Invalid IAM Instance Profile " +
-                              std::string(name_or_arn.starts_with("arn:") ? "ARN" : "name")));
+  if (!found)
+    return std::unexpected(invisible_profile(name_or_arn));
+  if (visibility.propagation_delay.count() > 0 && found->role_added &&
+      visibility.now < *found->role_added + visibility.propagation_delay) {
+    return std::unexpected(invisible_profile(name_or_arn));
   }
   auto document = store.get(kIamRegion, kInstanceProfileKind, iam_key(found->profile_name));
   std::string id = document ? document->value("InstanceProfileId", "") : "";

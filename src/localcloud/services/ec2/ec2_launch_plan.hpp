@@ -5,6 +5,7 @@
 // with EC2's NotFound code when missing.
 #pragma once
 
+#include <chrono>
 #include <expected>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "localcloud/api/api.hpp"
 #include "localcloud/services/ec2/ec2_launch_request.hpp"
 #include "localcloud/services/ec2/ec2_operations.hpp"
+#include "util/clock.hpp"
 
 namespace spawn::localcloud {
 
@@ -46,8 +48,17 @@ std::expected<std::string, ApiError> resolve_image_id(const ResourceStore& store
                                                       std::string_view region,
                                                       const std::string& image_id);
 
-// The instance profile named by IamInstanceProfile.Arn/.Name, which must hold a role.
+// When EC2 sees a role added to an instance profile: `propagation_delay` after it went
+// in (the IAM propagation fault; zero: at once).
+struct ProfileVisibility {
+  SystemTime now;
+  std::chrono::milliseconds propagation_delay{0};
+};
+
+// The instance profile named by IamInstanceProfile.Arn/.Name, which must hold a role that
+// EC2 can see by `visibility.now`; otherwise AWS's InvalidParameterValue for it.
 std::expected<ProfileRef, ApiError> resolve_instance_profile(const ResourceStore& store,
-                                                             std::string_view name_or_arn);
+                                                             std::string_view name_or_arn,
+                                                             const ProfileVisibility& visibility);
 
 }  // namespace spawn::localcloud

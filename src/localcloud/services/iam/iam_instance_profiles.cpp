@@ -70,7 +70,9 @@ Change change_profile(ResourceStore& store, const ApiRequest& request, Edit edit
   });
 }
 
-Change add_role(Transaction& transaction, Json& profile, std::string_view role_name) {
+// Adds the role and notes when (EC2's IAM propagation fault counts from then).
+Change add_role(Transaction& transaction, Json& profile, std::string_view role_name,
+                SystemTime now) {
   auto role = role_in(transaction, role_name);
   if (!role)
     return std::unexpected(role.error());
@@ -80,6 +82,8 @@ Change add_role(Transaction& transaction, Json& profile, std::string_view role_n
         limit_exceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1"));
   }
   role_names.push_back((**role)["RoleName"]);
+  profile[std::string(kRoleAddedAtMember)] =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   return {};
 }
 
@@ -148,7 +152,7 @@ ApiOutcome add_role_to_instance_profile(ResourceStore& store, const ApiRequest& 
   std::string role_name = role_name_of(request);
   return iam_empty_answer(
       request, change_profile(store, request, [&](Transaction& transaction, Json& profile) {
-        return add_role(transaction, profile, role_name);
+        return add_role(transaction, profile, role_name, request.time);
       }));
 }
 

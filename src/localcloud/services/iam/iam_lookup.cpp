@@ -45,8 +45,11 @@ std::optional<InstanceProfileRole> find_instance_profile_role(const ResourceStor
   auto role = find_role(store, role_names.front().get<std::string>());
   if (!role)
     return std::nullopt;
+  std::optional<SystemTime> role_added;
+  if (auto added = profile->find(kRoleAddedAtMember); added != profile->end() && added->is_number())
+    role_added = SystemTime(std::chrono::milliseconds(added->get<std::int64_t>()));
   return InstanceProfileRole{profile->value("InstanceProfileName", ""), profile->value("Arn", ""),
-                             role->name, role->arn};
+                             role->name, role->arn, role_added};
 }
 
 std::string assumed_role_arn(std::string_view role_name, std::string_view session_name) {

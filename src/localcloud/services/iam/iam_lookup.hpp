@@ -10,7 +10,9 @@
 //                       RolePolicyList [{PolicyName, PolicyDocument}],
 //                       AttachedManagedPolicies [{PolicyName, PolicyArn}]}
 //   "instance-profile" {InstanceProfileName, InstanceProfileId, Arn, Path, CreateDate,
-//                       Tags [{Key, Value}], RoleNames [RoleName] (at most one)}
+//                       Tags [{Key, Value}], RoleNames [RoleName] (at most one),
+//                       RoleAddedAtMs (localcloud's own: when the role went in, epoch ms;
+//                       EC2 imitates IAM propagation from it)}
 // Read them through the functions below rather than by hand where you can.
 #pragma once
 
@@ -19,6 +21,7 @@
 #include <string_view>
 
 #include "localcloud/store/resource_store.hpp"
+#include "util/clock.hpp"
 
 namespace spawn::localcloud {
 
@@ -39,11 +42,14 @@ struct RoleRef {
 // The role named by its name or its ARN; nullopt when there is no such role.
 std::optional<RoleRef> find_role(const ResourceStore& store, std::string_view name_or_arn);
 
+inline constexpr std::string_view kRoleAddedAtMember = "RoleAddedAtMs";
+
 struct InstanceProfileRole {
   std::string profile_name;
   std::string profile_arn;
   std::string role_name;
   std::string role_arn;
+  std::optional<SystemTime> role_added;  // absent in profiles stored before it was recorded
 };
 
 // The role inside the instance profile named by its name or its ARN (as EC2's

@@ -29,7 +29,8 @@ SandboxBootRequest request_for(BootMode mode) {
   return SandboxBootRequest{instance_paths("/state", "i-0123456789abcdef0"),
                             "ip-127-0-0-2.ec2.internal",
                             mode,
-                            {{"AWS_REGION", "eu-west-1"}}};
+                            {{"AWS_REGION", "eu-west-1"}},
+                            {}};
 }
 
 bool has(const auto& range, const auto& value) {
@@ -140,6 +141,21 @@ TEST(SandboxCommand, PlainLaunchRunsTheBootScriptInsideTheRootFolder) {
                                     "/usr/sbin:/usr/bin:/sbin:/bin"}) {
     EXPECT_TRUE(has(launch.environment, variable)) << variable;
   }
+}
+
+TEST(SandboxCommand, ACommandReplacesTheBootScriptWithTheSameMountsAndEnvironment) {
+  auto boot = request_for(BootMode::again);
+  auto shell = boot;
+  shell.command = {"cat", "/etc/hostname"};
+  auto booted = bubblewrap_launch("/usr/bin/bwrap", debian_like_layout(), boot);
+  auto entered = bubblewrap_launch("/usr/bin/bwrap", debian_like_layout(), shell);
+  std::vector<std::string> tail(entered.argv.end() - 2, entered.argv.end());
+  EXPECT_EQ(tail, shell.command);
+  EXPECT_EQ(std::vector<std::string>(entered.argv.begin(), entered.argv.end() - 2),
+            std::vector<std::string>(booted.argv.begin(), booted.argv.end() - 2));
+  EXPECT_EQ(entered.environment, booted.environment);
+  EXPECT_EQ(plain_launch(shell).argv, shell.command);
+  EXPECT_EQ(plain_launch(shell).working_dir, kRoot);
 }
 
 }  // namespace

@@ -52,6 +52,11 @@ class ApiFrontTest : public ::testing::Test {
                                  [this]() -> Result<void> {
                                    reset_called = true;
                                    return {};
+                                 },
+                                 [](std::string_view id) -> std::optional<nlohmann::json> {
+                                   if (id != "i-0abc")
+                                     return std::nullopt;
+                                   return nlohmann::json{{"instance_id", id}};
                                  }}),
         front_(ApiFront::Deps{{{"ec2", &ec2_}, {"iam", &iam_}, {"ssm", &ssm_}},
                               credentials_,
@@ -221,6 +226,14 @@ TEST_F(ApiFrontTest, AdminApiForwardsSpotInterruptionAndReset) {
   EXPECT_TRUE(log_.records().empty());
   EXPECT_EQ(admin("GET", "/_localcloud/nothing").status, 404);
   EXPECT_EQ(admin("GET", "/_localcloud/reset").status, 405);
+}
+
+TEST_F(ApiFrontTest, AdminSandboxAnswersWhatTheAppKnowsAboutTheInstance) {
+  auto known = admin("GET", "/_localcloud/instances/i-0abc/sandbox");
+  EXPECT_EQ(known.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(known.body)["instance_id"], "i-0abc");
+  EXPECT_EQ(admin("GET", "/_localcloud/instances/i-0fff/sandbox").status, 404);
+  EXPECT_EQ(admin("POST", "/_localcloud/instances/i-0abc/sandbox").status, 405);
 }
 
 TEST_F(ApiFrontTest, AdminRequestsReturnsTheLogAsJson) {
