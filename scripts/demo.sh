@@ -29,7 +29,7 @@ trap '"$spawn" localcloud stop >/dev/null 2>&1 || true' EXIT
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "spawn launch"
-"$spawn" launch --instance-type t3.micro --name hello-spawn --ttl 30m --completion-delay 5s \
+"$spawn" launch --instance-type t3.micro --name hello-spawn --ttl 30m --completion-delay 20s \
   --command 'echo "Hello from $(hostname), launched by spawn"; spored complete' \
   --yes --output json | tee "$demo_dir/launch.json"
 id=$(sed -n 's/.*"instance_id": "\(i-[0-9a-f]*\)".*/\1/p' "$demo_dir/launch.json")
@@ -39,9 +39,11 @@ step "spawn list"
 
 step "what the command printed on $id"
 for ((i = 0; i < deadline_seconds; i++)); do
-  if "$spawn" connect "$id" -- cat /var/log/spawn-command.log 2>/dev/null; then break; fi
+  greeting=$("$spawn" connect "$id" -- cat /var/log/spawn-command.log 2>"$demo_dir/connect.err" || true)
+  [[ $greeting == *Hello* ]] && break
   sleep 1
 done
+echo "${greeting:-(the log of the command could not be read before the instance ended)}"
 
 step "waiting for spored to terminate $id after its completion delay"
 for ((i = 0; i < deadline_seconds; i++)); do
@@ -53,13 +55,15 @@ done
 [[ $state == terminated ]] || { echo "$id was not terminated after ${deadline_seconds}s" >&2; exit 1; }
 echo "$id terminated itself"
 
-step "spawn cleanup --all"
-"$spawn" cleanup --all --yes
+# --include-recent: the role this demo created minutes ago goes too (no other launch runs).
+step "spawn cleanup --all --include-recent"
+"$spawn" cleanup --all --include-recent --yes
 
 step "what is left"
 left=$("$spawn" list --output json)
-plan=$("$spawn" cleanup --all --dry-run)
+plan=$("$spawn" cleanup --all --include-recent --dry-run)
 echo "instances: $left"
 echo "$plan"
 [[ $left == "[]" ]] || { echo "instances are left" >&2; exit 1; }
+[[ $plan == *"Nothing to clean up"* && $plan != *keep* ]] || { echo "resources are left" >&2; exit 1; }
 echo "nothing is left: the demo is complete"
