@@ -39,7 +39,7 @@ step "spawn list"
 
 step "what the command printed on $id"
 for ((i = 0; i < deadline_seconds; i++)); do
-  greeting=$("$spawn" connect "$id" -- cat /var/log/spawn-command.log 2>"$demo_dir/connect.err" || true)
+  greeting=$("$spawn" connect "$id" --command "cat /var/log/spawn-command.log" 2>"$demo_dir/connect.err" || true)
   [[ $greeting == *Hello* ]] && break
   sleep 1
 done

@@ -128,6 +128,22 @@ auto child_of(std::string_view path, Read read) {
   return [path, read](pugi::xml_node result) { return read(xml::child(result, path)); };
 }
 
+// The `name_field` of every member of an account-wide list (`action`'s list at `list_path`),
+// all pages.
+Result<std::vector<std::string>> list_names_all(AwsClient& client, std::string_view action,
+                                                std::string_view list_path,
+                                                std::string_view name_field) {
+  struct ListRequest {
+    PageRequest page;
+  };
+  auto read_name = [name_field](pugi::xml_node member) { return xml::text(member, name_field); };
+  return collect_all_pages(ListRequest{}, [&](const ListRequest& request) {
+    QueryParams params;
+    params.add_if("Marker", request.page.next_token);
+    return call(client, action, params, page_of(list_path, read_name));
+  });
+}
+
 }  // namespace
 
 Result<Role> IamClient::create_role(const CreateRoleRequest& request) {
@@ -174,6 +190,10 @@ Result<void> IamClient::detach_role_policy(const std::string& role_name,
                              params_of({{"RoleName", role_name}, {"PolicyArn", policy_arn}}));
 }
 
+Result<std::vector<std::string>> IamClient::list_role_names_all() {
+  return list_names_all(client_, "ListRoles", "Roles", "RoleName");
+}
+
 Result<Page<std::string>> IamClient::list_role_policies(const RoleListRequest& request) {
   return call(client_, "ListRolePolicies", list_params(request),
               page_of("PolicyNames", read_member_text));
@@ -196,6 +216,10 @@ Result<std::vector<AttachedPolicy>> IamClient::list_attached_role_policies_all(
   return collect_all_pages(RoleListRequest{role_name, {}}, [this](const RoleListRequest& page) {
     return list_attached_role_policies(page);
   });
+}
+
+Result<std::vector<std::string>> IamClient::list_instance_profile_names_all() {
+  return list_names_all(client_, "ListInstanceProfiles", "InstanceProfiles", "InstanceProfileName");
 }
 
 Result<InstanceProfile> IamClient::create_instance_profile(

@@ -69,6 +69,8 @@ class IamClient {
 
   // Roles. Errors: EntityAlreadyExists is ErrorKind::conflict, NoSuchEntity ErrorKind::not_found.
   Result<Role> create_role(const CreateRoleRequest& request);
+  // Names of every role of the account (ListRoles, all pages).
+  Result<std::vector<std::string>> list_role_names_all();
   Result<Role> get_role(const std::string& role_name);
   Result<void> delete_role(const std::string& role_name);
 
@@ -88,6 +90,8 @@ class IamClient {
   Result<InstanceProfile> create_instance_profile(const CreateInstanceProfileRequest& request);
   // The profile with the roles inside it.
   Result<InstanceProfile> get_instance_profile(const std::string& profile_name);
+  // Names of every instance profile of the account (ListInstanceProfiles, all pages).
+  Result<std::vector<std::string>> list_instance_profile_names_all();
   Result<void> delete_instance_profile(const std::string& profile_name);
   Result<void> add_role_to_instance_profile(const std::string& profile_name,
                                             const std::string& role_name);

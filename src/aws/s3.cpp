@@ -75,6 +75,10 @@ RestRequest put_with_body(std::string body, std::string_view content_type = {}) 
   return request;
 }
 
+bool has_code(const Error& error, std::string_view code) {
+  return error.aws && error.aws->code == code;
+}
+
 Result<void> require_key(std::string_view operation, std::string_view key) {
   if (key.empty())
     return fail(ErrorKind::usage, fmt::format("s3 {} needs an object key", operation));
@@ -102,6 +106,22 @@ Result<void> S3Client::put_bucket_encryption(const std::string& bucket) {
 Result<void> S3Client::put_bucket_tagging(const std::string& bucket, const std::vector<Tag>& tags) {
   return send_without_answer(client_, "PutBucketTagging", {bucket, "", "tagging"},
                              put_with_body(tagging_document(tags)));
+}
+
+Result<std::vector<Tag>> S3Client::get_bucket_tagging(const std::string& bucket) {
+  auto answer = send(client_, "GetBucketTagging", {bucket, "", "tagging"}, RestRequest{});
+  if (!answer && has_code(answer.error(), "NoSuchTagSet"))
+    return std::vector<Tag>{};
+  if (!answer && has_code(answer.error(), "NoSuchBucket"))
+    answer.error().kind = ErrorKind::not_found;
+  if (!answer)
+    return std::unexpected(std::move(answer.error()));
+  return read_tagging_document(answer->body);
+}
+
+Result<void> S3Client::delete_bucket(const std::string& bucket) {
+  return send_without_answer(client_, "DeleteBucket", {bucket, "", ""},
+                             request_with_method("DELETE"));
 }
 
 Result<void> S3Client::put_object(const PutObjectRequest& request) {

@@ -71,6 +71,11 @@ class S3Client {
   Result<void> put_bucket_encryption(const std::string& bucket);
   // Replaces the bucket's tags with `tags`.
   Result<void> put_bucket_tagging(const std::string& bucket, const std::vector<Tag>& tags);
+  // The bucket's tags; empty when it has none (NoSuchTagSet), ErrorKind::not_found when the
+  // bucket does not exist.
+  Result<std::vector<Tag>> get_bucket_tagging(const std::string& bucket);
+  // Deletes an empty bucket.
+  Result<void> delete_bucket(const std::string& bucket);
 
   Result<void> put_object(const PutObjectRequest& request);
   // The object's content; NoSuchKey is ErrorKind::not_found.

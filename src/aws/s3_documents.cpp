@@ -101,6 +101,17 @@ std::string tagging_document(const std::vector<Tag>& tags) {
   });
 }
 
+Result<std::vector<Tag>> read_tagging_document(const std::string& body) {
+  auto document = xml::parse(body, "s3 GetBucketTagging");
+  if (!document)
+    return std::unexpected(std::move(document.error()));
+  std::vector<Tag> tags;
+  pugi::xml_node tag_set = xml::child((*document)->document_element(), "TagSet");
+  for (pugi::xml_node tag : xml::children(tag_set, "Tag"))
+    tags.push_back({xml::text(tag, "Key"), xml::text(tag, "Value")});
+  return tags;
+}
+
 std::string tagging_header(const std::vector<Tag>& tags) {
   QueryList pairs;
   for (const Tag& tag : tags)

@@ -26,6 +26,8 @@ std::string public_access_block_document();
 std::string aes256_encryption_document();
 // <Tagging><TagSet> holding `tags`.
 std::string tagging_document(const std::vector<Tag>& tags);
+// The tags of a <Tagging><TagSet> document (GetBucketTagging's answer).
+Result<std::vector<Tag>> read_tagging_document(const std::string& body);
 // "key=value&..." URI-encoded, as x-amz-tagging wants it.
 std::string tagging_header(const std::vector<Tag>& tags);
 

@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,11 +22,9 @@ class LaunchSuite : public integration::CloudSuite<Suite> {
   using Cloud::cloud;
 
   void SetUp() override {
-    if (auto reason = why_agents_cannot_run(); !reason.empty()) {
-      if (std::getenv("CI") != nullptr)
-        FAIL() << reason;
-      GTEST_SKIP() << reason;
-    }
+    require_agents();
+    if (this->IsSkipped() || this->HasFatalFailure())
+      return;
     Cloud::SetUp();
   }
   void TearDown() override {

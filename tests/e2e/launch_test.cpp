@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "launch_expectations.hpp"
+#include "round_trips.hpp"
 #include "spawn_user.hpp"
 #include "spored_fixture.hpp"
 
@@ -60,6 +61,25 @@ TEST_F(LaunchTest, WarmLaunchCreatesNothingNew) {
   for (const char* creation : {"ImportKeyPair", "CreateSecurityGroup", "CreateRole",
                                "CreateInstanceProfile", "CreateBucket", "PutObject"})
     EXPECT_THAT(operations, Not(Contains(creation)));
+}
+
+TEST_F(LaunchTest, ARunInstancesAnswerLostOnTheWayBackIsRetriedIntoOneInstance) {
+  SpawnUser user(cloud());
+  auto before = live_managed_instances(cloud());
+  ASSERT_TRUE(cloud().admin_delete("/_localcloud/requests"));
+  ASSERT_TRUE(
+      cloud().admin_post("/_localcloud/faults", R"({"lost_answers": {"RunInstances": 1}})"));
+  auto run = user.run({"launch", "-t", "t3.micro", "--no-wait", "--yes", "--output", "json"});
+  ASSERT_TRUE(cloud().admin_delete("/_localcloud/faults"));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  track_all_launched();
+  auto requests = integration::timed_requests(cloud());
+  EXPECT_EQ(std::count_if(requests.begin(), requests.end(),
+                          [](const auto& request) { return request.operation == "RunInstances"; }),
+            2);  // the answer lost, then the retry with the same ClientToken
+  auto after = live_managed_instances(cloud());
+  ASSERT_EQ(after.size(), before.size() + 1);
+  EXPECT_THAT(after, Contains(launched_id(run)));
 }
 
 TEST_F(LaunchTest, DryRunShowsThePlanAndCreatesNothing) {

@@ -11,9 +11,11 @@
 #include "spored_fixture.hpp"
 
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 
 #include "core/spored_role_policy.hpp"
@@ -126,6 +128,14 @@ Result<void> keep(TestCloud& cloud, const std::string& instance_id, const fs::pa
 }
 
 }  // namespace
+
+void require_agents() {
+  if (auto reason = why_agents_cannot_run(); !reason.empty()) {
+    if (std::getenv("CI") != nullptr)
+      FAIL() << reason;
+    GTEST_SKIP() << reason;
+  }
+}
 
 std::string why_agents_cannot_run() {
   static const std::string reason = [] {

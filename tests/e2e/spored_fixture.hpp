@@ -7,7 +7,6 @@
 #pragma once
 
 #include <chrono>
-#include <cstdlib>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -60,6 +59,11 @@ struct AgentSupply {
 // Why these tests cannot run here (empty when they can): they install the agent as root
 // inside instances, which is only safe and possible in bubblewrap sandboxes run by root.
 std::string why_agents_cannot_run();
+
+// In a fixture's SetUp: skips the test when agents cannot run here, and fails it instead
+// under CI (root with bubblewrap), where a missing prerequisite is a fault. The caller
+// returns when the test was skipped or failed.
+void require_agents();
 
 // Uploads the spored binary, presigns it, and creates the instance role and profile.
 Result<AgentSupply> supply_agent(TestCloud& cloud);
@@ -119,12 +123,9 @@ class SporedSuite : public CloudSuite<Suite> {
     Cloud::TearDownTestSuite();
   }
   void SetUp() override {
-    if (auto reason = why_agents_cannot_run(); !reason.empty()) {
-      // CI runs as root with bubblewrap: there, a missing prerequisite is a failure.
-      if (std::getenv("CI") != nullptr)
-        FAIL() << reason;
-      GTEST_SKIP() << reason;
-    }
+    require_agents();
+    if (this->IsSkipped() || this->HasFatalFailure())
+      return;
     Cloud::SetUp();
     ASSERT_TRUE(supply_.has_value()) << "the agent was not supplied";
   }

@@ -116,6 +116,27 @@ TEST_F(ConnectCommand, SessionManagerRunsTheAwsCliWithTheInstanceAndRegion) {
                                       "us-east-1"}));
 }
 
+TEST_F(ConnectCommand, ACommandRunsNonInteractivelyOverSshAndSessionManager) {
+  provide("ssh");
+  provide("aws");
+  provide("session-manager-plugin");
+  auto ed25519 = key("id_ed25519");
+  auto id = launch("ssh-command");
+  auto over_ssh = connect({"connect", id, "--command", "tail -n 5 /var/log/spawn-command.log"});
+  ASSERT_EQ(over_ssh.exit_code, 0) << over_ssh.error_output;
+  EXPECT_EQ(lines(over_ssh.output),
+            (std::vector<std::string>{"ssh", "-i", ed25519.string(), "-p", "22", "-o",
+                                      "StrictHostKeyChecking=accept-new", "-o", "ConnectTimeout=10",
+                                      "-o", "BatchMode=yes", "--", "ec2-user@" + public_ip(id),
+                                      "tail -n 5 /var/log/spawn-command.log"}));
+  auto over_ssm = connect({"connect", id, "--session-manager", "--command", "echo \"hi\""});
+  ASSERT_EQ(over_ssm.exit_code, 0) << over_ssm.error_output;
+  EXPECT_EQ(lines(over_ssm.output),
+            (std::vector<std::string>{"aws", "ssm", "start-session", "--target", id, "--region",
+                                      "us-east-1", "--document-name", "AWS-StartInteractiveCommand",
+                                      "--parameters", R"({"command":["echo \"hi\""]})"}));
+}
+
 TEST_F(ConnectCommand, SessionManagerWithoutThePluginSaysWhatToInstall) {
   auto id = launch("ssm-missing");
   auto refused = connect({"connect", id, "--session-manager"});

@@ -17,17 +17,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class InstanceCommands : public CloudSuite<InstanceCommands> {
- protected:
-  void SetUp() override {
-    CloudSuite::SetUp();
-    cli_ = std::make_unique<SpawnCli>(cloud());
-  }
-  SpawnCli& cli() { return *cli_; }
-
- private:
-  std::unique_ptr<SpawnCli> cli_;
-};
+class InstanceCommands : public CliSuite<InstanceCommands> {};
 
 TEST_F(InstanceCommands, ListShowsManagedInstancesOfEveryRegionOnly) {
   std::string east = cli().launch("us-east-1", spawn_tags("list-east", {{"case", "list"}}));

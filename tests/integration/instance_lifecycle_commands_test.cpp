@@ -15,17 +15,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-class InstanceLifecycleCommands : public CloudSuite<InstanceLifecycleCommands> {
- protected:
-  void SetUp() override {
-    CloudSuite::SetUp();
-    cli_ = std::make_unique<SpawnCli>(cloud());
-  }
-  SpawnCli& cli() { return *cli_; }
-
- private:
-  std::unique_ptr<SpawnCli> cli_;
-};
+class InstanceLifecycleCommands : public CliSuite<InstanceLifecycleCommands> {};
 
 TEST_F(InstanceLifecycleCommands, StopSavesTheTtlAndStartGivesItBack) {
   std::string id = cli().launch("us-east-1", spawn_tags("pause-me", {{"spawn:ttl", "4h"}}));

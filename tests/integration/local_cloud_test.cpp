@@ -66,6 +66,20 @@ class LocalCloudFromSpawn : public ::testing::Test {
     return {exit_code, out.str(), err.str()};
   }
 
+  // spawn as a child process, for the commands that replace themselves (connect).
+  static platform::ProcessResult spawn_process(const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"env",
+                                  "HOME=" + *env().get("HOME"),
+                                  "XDG_DATA_HOME=" + *env().get("XDG_DATA_HOME"),
+                                  "SPAWN_LOCALCLOUD=" + std::string(LOCALCLOUD_BINARY),
+                                  SPAWN_BINARY,
+                                  "--local"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto ran = platform::run_process(argv, {.timeout = kCommandTimeout});
+    EXPECT_TRUE(ran) << ran.error().message;
+    return ran ? *ran : platform::ProcessResult{-1, "", ran.error().message};
+  }
+
   // Launches an instance in the local cloud with spawn's tags; its id once it runs.
   static std::string launch_running(const ops::LocalCloud& cloud, const std::string& user_data) {
     auto local_env = ops::local_cloud_environment(env(), cloud);
@@ -198,21 +212,12 @@ TEST_F(LocalCloudFromSpawn, ConnectOpensAShellInTheSandboxOfARunningInstance) {
   auto cloud = ensure();
   auto id = launch_running(cloud, "");
   ASSERT_FALSE(id.empty());
-  std::vector<std::string> argv{"env",
-                                "HOME=" + *env().get("HOME"),
-                                "XDG_DATA_HOME=" + *env().get("XDG_DATA_HOME"),
-                                "SPAWN_LOCALCLOUD=" + std::string(LOCALCLOUD_BINARY),
-                                SPAWN_BINARY,
-                                "--local",
-                                "connect",
-                                id};
   // The shell reads its commands from stdin, /dev/null here: it ends at once, with 0.
-  auto connected = platform::run_process(argv, {.timeout = kCommandTimeout});
-  ASSERT_TRUE(connected) << connected.error().message;
-  EXPECT_EQ(connected->exit_code, 0) << connected->error_output;
-  EXPECT_NE(connected->error_output.find("Opening a shell in the instance's sandbox"),
+  auto connected = spawn_process({"connect", id});
+  EXPECT_EQ(connected.exit_code, 0) << connected.error_output;
+  EXPECT_NE(connected.error_output.find("Opening a shell in the instance's sandbox"),
             std::string::npos)
-      << connected->error_output;
+      << connected.error_output;
 
   auto local_env = ops::local_cloud_environment(env(), cloud);
   aws::SessionOptions options;
@@ -223,6 +228,32 @@ TEST_F(LocalCloudFromSpawn, ConnectOpensAShellInTheSandboxOfARunningInstance) {
   auto refused = spawn({"--local", "connect", id});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("instance is not running"), std::string::npos) << refused.err;
+}
+
+TEST_F(LocalCloudFromSpawn, ConnectRunsACommandInTheSandboxAndStatusAsksTheAgentThere) {
+  auto cloud = ensure();
+  // A stand-in for spored that answers `spored status` with its arguments.
+  auto id = launch_running(cloud,
+                           "#!/bin/sh\nmkdir -p /usr/local/bin\n"
+                           "printf '#!/bin/sh\\necho stand-in agent: $*\\n' > "
+                           "/usr/local/bin/spored.new\nchmod 755 /usr/local/bin/spored.new\n"
+                           "mv /usr/local/bin/spored.new /usr/local/bin/spored\n");
+  ASSERT_FALSE(id.empty());
+
+  auto ran = spawn_process({"connect", id, "--command", "echo inside $(hostname); exit 3"});
+  EXPECT_EQ(ran.exit_code, 3) << ran.error_output;
+  EXPECT_NE(ran.output.find("inside "), std::string::npos) << ran.output;
+
+  // The user-data runs after boot: status is asked once the stand-in is there.
+  EXPECT_TRUE(wait_until([&] {
+    return spawn_process({"connect", id, "--command", "test -x /usr/local/bin/spored"}).exit_code ==
+           0;
+  })) << spawn_process({"connect", id, "--command",
+                        "ls -l /usr/local/bin /var/log; cat /var/log/*"})
+             .output;
+  auto status = spawn({"--local", "status", id});
+  EXPECT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("stand-in agent: status"), std::string::npos) << status.out;
 }
 
 }  // namespace

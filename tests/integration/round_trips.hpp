@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "localcloud_fixture.hpp"
@@ -36,22 +37,34 @@ inline std::vector<TimedRequest> timed_requests(TestCloud& cloud, std::size_t sk
   return requests;
 }
 
-// The number of sequential rounds among `requests`. Arrival times are whole milliseconds,
-// hence the 1 ms allowance; the injected latency must be well above it.
-inline int sequential_rounds(std::vector<TimedRequest> requests) {
+// The deepest chain among `requests`: each request in it arrived after the one before
+// it had been answered. Its length is the number of sequential rounds. Arrival times are
+// whole milliseconds, hence the 1 ms allowance; the injected latency must be well above it.
+inline std::vector<TimedRequest> sequential_chain(std::vector<TimedRequest> requests) {
   std::sort(requests.begin(), requests.end(), [](const TimedRequest& a, const TimedRequest& b) {
     return a.arrived_ms < b.arrived_ms;
   });  // the log is in the order of answers
   std::vector<int> round(requests.size(), 1);
-  int deepest = 0;
+  std::vector<std::size_t> previous(requests.size(), requests.size());
+  std::size_t deepest = 0;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (requests[j].answered_ms <= requests[i].arrived_ms + 1.0)
-        round[i] = std::max(round[i], round[j] + 1);
+      if (requests[j].answered_ms <= requests[i].arrived_ms + 1.0 && round[j] + 1 > round[i]) {
+        round[i] = round[j] + 1;
+        previous[i] = j;
+      }
     }
-    deepest = std::max(deepest, round[i]);
+    if (round[i] > round[deepest])
+      deepest = i;
   }
-  return deepest;
+  std::vector<TimedRequest> chain;
+  for (std::size_t at = deepest; at < requests.size(); at = previous[at])
+    chain.insert(chain.begin(), requests[at]);
+  return chain;
+}
+
+inline int sequential_rounds(std::vector<TimedRequest> requests) {
+  return static_cast<int>(sequential_chain(std::move(requests)).size());
 }
 
 }  // namespace spawn::integration

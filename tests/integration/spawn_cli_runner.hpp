@@ -56,4 +56,18 @@ class SpawnCli {
   std::unique_ptr<aws::Session> session_;
 };
 
+// A suite on one shared TestCloud (CloudSuite) whose tests each get a fresh SpawnCli.
+template <class Suite>
+class CliSuite : public CloudSuite<Suite> {
+ protected:
+  void SetUp() override {
+    CloudSuite<Suite>::SetUp();
+    cli_ = std::make_unique<SpawnCli>(this->cloud());
+  }
+  SpawnCli& cli() { return *cli_; }
+
+ private:
+  std::unique_ptr<SpawnCli> cli_;
+};
+
 }  // namespace spawn::integration

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <utility>
 
 #include "aws/beast_transport.hpp"
 #include "localcloud/app/env_command.hpp"
@@ -80,9 +81,10 @@ Result<void> require_booted(const SandboxFacts& facts) {
 
 Result<SandboxLaunch> shell_launch(const std::filesystem::path& state_dir,
                                    const SandboxFacts& facts, std::vector<std::string> command) {
-  SandboxBootRequest request{instance_paths(state_dir, facts.instance_id), facts.hostname,
-                             BootMode::again, facts.environment,
-                             command.empty() ? std::vector<std::string>{"/bin/bash"} : command};
+  SandboxBootRequest request{
+      instance_paths(state_dir, facts.instance_id), facts.hostname, BootMode::again,
+      facts.environment,
+      command.empty() ? std::vector<std::string>{"/bin/bash"} : std::move(command)};
   if (auto term = ProcessEnvironment().get_nonempty("TERM"))
     request.environment.emplace_back("TERM", *term);
   if (*facts.isolation == Isolation::plain_process)

@@ -84,6 +84,12 @@ aws::HttpResponse ApiFront::answer(const aws::HttpRequest& request, const std::s
       operation->name.empty() ? service->second->operation_of(request) : operation->name;
   if (auto injected = deps_.faults.draw_error())
     return render_error(shape, *injected, request_id);
+  if (deps_.faults.take_refusal(record.operation)) {
+    // A permission missing: not retried, so the caller's next step is its own.
+    std::string code = record.service == "ec2" ? "UnauthorizedOperation" : "AccessDenied";
+    return render_error(shape, ApiError{403, code, "Injected: refused by the fault settings."},
+                        request_id);
+  }
 
   ApiRequest api{request,
                  record.service,
@@ -97,6 +103,11 @@ aws::HttpResponse ApiFront::answer(const aws::HttpRequest& request, const std::s
   ApiOutcome outcome = service->second->handle(api);
   if (!outcome)
     return render_error(shape, outcome.error(), request_id);
+  if (deps_.faults.take_lost_answer(record.operation)) {
+    return render_error(
+        shape, ApiError{500, "InternalError", "Injected: the work was done, this answer lost."},
+        request_id);
+  }
   if (record.operation.empty())
     record.operation = request.method + " " + request.url.path;
   return std::move(*outcome);

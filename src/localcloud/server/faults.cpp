@@ -16,6 +16,22 @@ constexpr std::array<std::pair<std::string_view, int>, 6> kInjectable{{
     {"SlowDown", 503},
 }};
 
+// Reads {"Operation": count, ...} at `field` of the body, when it is there.
+Result<void> read_counts(const nlohmann::json& body, const std::string& field,
+                         OperationCounts& counts) {
+  if (!body.contains(field))
+    return {};
+  const auto& given = body[field];
+  if (!given.is_object())
+    return fail(ErrorKind::usage, field + R"( must be an object like {"RunInstances": 1})");
+  for (const auto& [operation, count] : given.items()) {
+    if (!count.is_number_integer() || count.get<int>() < 0)
+      return fail(ErrorKind::usage, field + "." + operation + " must be a count, 0 or more");
+    counts[operation] = count.get<int>();
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<int> injectable_error_status(std::string_view code) {
@@ -69,6 +85,11 @@ Result<FaultSettings> FaultSettings::from_json(const nlohmann::json& body) {
     }
     settings.iam_propagation = std::chrono::milliseconds(delay.get<std::int64_t>());
   }
+  for (auto [field, counts] : {std::pair{"refused", &settings.refused},
+                               std::pair{"lost_answers", &settings.lost_answers}}) {
+    if (auto read = read_counts(body, field, *counts); !read)
+      return std::unexpected(read.error());
+  }
   return settings;
 }
 
@@ -76,7 +97,9 @@ nlohmann::json FaultSettings::to_json() const {
   nlohmann::json body{{"latency_ms", latency.count()},
                       {"error_rate", error_rate},
                       {"error_code", error_code},
-                      {"iam_propagation_ms", iam_propagation.count()}};
+                      {"iam_propagation_ms", iam_propagation.count()},
+                      {"refused", refused},
+                      {"lost_answers", lost_answers}};
   if (capacity) {
     body["capacity_error"] = {{"type", capacity->instance_type},
                               {"zone", capacity->availability_zone}};
@@ -118,6 +141,23 @@ bool Faults::capacity_exhausted(std::string_view instance_type, std::string_view
   const CapacityFault& fault = *current.capacity;
   return (fault.instance_type.empty() || fault.instance_type == instance_type) &&
          (fault.availability_zone.empty() || fault.availability_zone == zone);
+}
+
+bool Faults::take_refusal(std::string_view operation) {
+  return take_one(settings_.refused, operation);
+}
+
+bool Faults::take_lost_answer(std::string_view operation) {
+  return take_one(settings_.lost_answers, operation);
+}
+
+bool Faults::take_one(OperationCounts& counts, std::string_view operation) {
+  std::lock_guard lock(mutex_);
+  auto found = counts.find(operation);
+  if (found == counts.end() || found->second == 0)
+    return false;
+  --found->second;
+  return true;
 }
 
 std::chrono::milliseconds Faults::iam_propagation() const {

@@ -1,6 +1,11 @@
 #include "localcloud/server/http_server.hpp"
 
+#include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "util/strings.hpp"
 
@@ -12,6 +17,14 @@ constexpr std::size_t kMaxBody = 5ull * 1024 * 1024 * 1024;
 constexpr std::size_t kKeepAliveRequests = 1000;
 // How long an idle keep-alive connection is held; stop() waits for it, so keep it short.
 constexpr std::time_t kKeepAliveSeconds = 1;
+// `spawn list` asks every region at once, and AWS makes no request wait for another; the
+// local cloud must not either. A keep-alive connection holds its worker thread while it
+// is open, so the workers are many (httplib's default is 8 here) ...
+constexpr std::size_t kWorkerThreads = 64;
+// ... and so is the queue of connections waiting to be accepted: Debian's httplib listens
+// with a backlog of 5, and a connection beyond it is dropped and tried again by TCP a
+// second later.
+constexpr int kListenBacklog = 128;
 
 aws::HttpRequest to_aws(const httplib::Request& request, std::uint16_t port) {
   aws::HttpRequest out;
@@ -66,6 +79,13 @@ HttpServer::~HttpServer() {
 }
 
 Result<std::uint16_t> HttpServer::bind(const std::string& host, std::uint16_t port) {
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  // httplib offers no backlog setting; listening again on its socket changes the backlog.
+  int listening_socket = -1;
+  server_->set_socket_options([&listening_socket](int socket) {
+    httplib::default_socket_options(socket);
+    listening_socket = socket;
+  });
   server_->set_payload_max_length(kMaxBody);
   server_->set_keep_alive_max_count(kKeepAliveRequests);
   server_->set_keep_alive_timeout(kKeepAliveSeconds);
@@ -77,6 +97,10 @@ Result<std::uint16_t> HttpServer::bind(const std::string& host, std::uint16_t po
   if (bound <= 0) {
     return fail(ErrorKind::io, "cannot listen on " + host + ":" + std::to_string(port),
                 "Is another spawn-localcloud running there? Pick another --port, or 0 for any.");
+  }
+  if (listening_socket >= 0 && ::listen(listening_socket, kListenBacklog) != 0) {
+    return fail(ErrorKind::io,
+                fmt::format("cannot listen on {}:{}: {}", host, bound, std::strerror(errno)));
   }
   auto handler = [this, bound](const httplib::Request& request, httplib::Response& response) {
     send(front_.handle(to_aws(request, static_cast<std::uint16_t>(bound))), response);

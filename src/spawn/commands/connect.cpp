@@ -1,20 +1,19 @@
-// `spawn connect <id-or-name>` (alias `ssh`): a shell on the instance (spec §7).
-// resolve → require running → choose the way in → exec it, so the user talks to
-// ssh (or the Session Manager plugin, or the local sandbox) directly and its exit
-// status is spawn's. SSH needs a public address and a key; without an address
-// Session Manager is the way in, and without a key file it is the fallback when
-// the AWS CLI and its plugin are installed. Local instances have no SSH server:
-// spawn-localcloud opens a shell in their sandbox instead.
+// `spawn connect <id-or-name>` (alias `ssh`): a shell on the instance (spec §7), or
+// with --command one command run there. resolve → require running → choose the way
+// in → exec it, so the user talks to ssh (or the Session Manager plugin, or the local
+// sandbox) directly and its exit status is spawn's. SSH needs a public address and a key; without
+// an address Session Manager is the way in, and without a key file it is the fallback when the AWS
+// CLI and its plugin are installed. Local instances have no SSH server: spawn-localcloud opens a
+// shell in their sandbox instead.
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "aws/ec2.hpp"
-#include "platform/paths.hpp"
 #include "platform/process.hpp"
 #include "spawn/commands/command_table.hpp"
+#include "spawn/commands/instance_access.hpp"
 #include "spawn/commands/instance_args.hpp"
-#include "spawn/ops/local_cloud.hpp"
 #include "spawn/ops/ssh_login.hpp"
 #include "spawn/ui/catalog.hpp"
 
@@ -24,8 +23,8 @@ namespace {
 
 struct ConnectFlags {
   std::string target;
-  std::string user;
-  std::string key;
+  LoginFlags login;
+  std::string command;  // --command: run this instead of a shell
   int port = ops::kDefaultSshPort;
   bool session_manager = false;
   std::vector<std::string> ssh_args;
@@ -53,17 +52,19 @@ Error exec(const std::vector<std::string>& argv) {
   return platform::exec_process(argv);
 }
 
-Result<void> open_sandbox_shell(Context& context, const ops::ManagedInstance& instance) {
-  auto program = ops::find_local_cloud_program(context.env());
-  if (!program)
-    return std::unexpected(program.error());
-  auto state_dir = context.local_state_dir();
-  if (!state_dir)
-    return std::unexpected(state_dir.error());
-  context.err() << ui::tr("Opening a shell in the instance's sandbox (local instances have no SSH)")
-                << '\n';
-  return std::unexpected(
-      exec({program->string(), "shell", "--state-dir", state_dir->string(), instance.id()}));
+Result<void> open_sandbox(Context& context, const ops::ManagedInstance& instance,
+                          const std::string& command) {
+  auto argv = sandbox_command_prefix(context, instance);
+  if (!argv)
+    return std::unexpected(argv.error());
+  if (command.empty()) {
+    context.err() << ui::tr(
+                         "Opening a shell in the instance's sandbox (local instances have no SSH)")
+                  << '\n';
+  } else {
+    argv->insert(argv->end(), {"/bin/sh", "-c", command});
+  }
+  return std::unexpected(exec(*argv));
 }
 
 // The AWS CLI and its Session Manager plugin, or what to install.
@@ -83,49 +84,40 @@ Result<void> require_session_manager_tools(const Environment& env) {
   return {};
 }
 
-Result<void> open_session_manager(Context& context, const ops::ManagedInstance& instance) {
+Result<void> open_session_manager(Context& context, const ops::ManagedInstance& instance,
+                                  const std::string& command) {
   if (auto tools = require_session_manager_tools(context.env()); !tools)
     return tools;
   context.err() << ui::tr("Connecting via Session Manager...") << '\n';
-  return std::unexpected(exec(
-      {"aws", "ssm", "start-session", "--target", instance.id(), "--region", instance.region}));
-}
-
-// --user, else the user the instance's image creates (one DescribeImages).
-std::string login_user(aws::Session& session, const ops::ManagedInstance& instance,
-                       const ConnectFlags& flags) {
-  if (!flags.user.empty())
-    return flags.user;
-  aws::AwsClient client = session.client_for(instance.region);
-  aws::DescribeImagesRequest request;
-  request.image_ids = {instance.instance.image_id};
-  auto images = aws::Ec2Client(client).describe_images(request);
-  std::string name = images && !images->items.empty() ? images->items.front().name : "";
-  return ops::default_login_user(name);
+  std::vector<std::string> argv{"aws",         "ssm",      "start-session", "--target",
+                                instance.id(), "--region", instance.region};
+  if (!command.empty()) {
+    nlohmann::json parameters{{"command", {command}}};
+    argv.insert(argv.end(), {"--document-name", "AWS-StartInteractiveCommand", "--parameters",
+                             parameters.dump()});
+  }
+  return std::unexpected(exec(argv));
 }
 
 Result<void> open_ssh(Context& context, aws::Session& session, const ops::ManagedInstance& instance,
                       const ConnectFlags& flags) {
-  auto home = platform::home_dir(context.env());
-  if (!home)
-    return std::unexpected(home.error());
-  std::optional<std::filesystem::path> key;
-  if (!flags.key.empty())
-    key = flags.key;
-  auto key_file = ops::find_login_key(instance.instance.key_name, key, *home);
+  auto key_file = login_key(context, instance, flags.login);
   if (!key_file) {
-    if (key || !require_session_manager_tools(context.env()))
+    if (!flags.login.key.empty() || !require_session_manager_tools(context.env()))
       return std::unexpected(key_file.error());
     warn(context, ui::trf("{problem}; trying Session Manager",
                           fmt::arg("problem", key_file.error().message)));
-    return open_session_manager(context, instance);
+    return open_session_manager(context, instance, flags.command);
   }
-  ops::SshLogin login{instance.instance.public_ip, login_user(session, instance, flags), *key_file,
-                      flags.port, flags.ssh_args};
+  ops::SshLogin login{instance.instance.public_ip, login_user(session, instance, flags.login),
+                      *key_file, flags.port, flags.ssh_args};
   context.err() << ui::trf("Connecting via SSH as {user}@{host}...", fmt::arg("user", login.user),
                            fmt::arg("host", login.host))
                 << '\n';
-  return std::unexpected(exec(ops::ssh_command(login, {})));
+  std::vector<std::string> remote;
+  if (!flags.command.empty())
+    remote.push_back(flags.command);  // ssh hands it to the login shell, as typed
+  return std::unexpected(exec(ops::ssh_command(login, remote)));
 }
 
 Result<void> run_connect(Context& context, const ConnectFlags& flags) {
@@ -138,13 +130,13 @@ Result<void> run_connect(Context& context, const ConnectFlags& flags) {
   if (context.local()) {
     if (!flags.ssh_args.empty())
       warn(context, ui::tr("the ssh arguments do not apply to local instances"));
-    return open_sandbox_shell(context, *instance);
+    return open_sandbox(context, *instance, flags.command);
   }
   if (flags.session_manager)
-    return open_session_manager(context, *instance);
+    return open_session_manager(context, *instance, flags.command);
   if (instance->instance.public_ip.empty()) {
     context.err() << ui::tr("The instance has no public IP address; using Session Manager") << '\n';
-    return open_session_manager(context, *instance);
+    return open_session_manager(context, *instance, flags.command);
   }
   return open_ssh(context, **session, *instance, flags);
 }
@@ -156,14 +148,11 @@ Handler setup_connect(CLI::App& command) {
   command.add_option("instance", flags->target, std::string(ui::tr("Instance id or Name tag")))
       ->required()
       ->type_name(std::string(ui::tr("ID-OR-NAME")));
+  add_login_flags(command, flags->login);
   command
-      .add_option("--user", flags->user,
-                  std::string(ui::tr("Log in as this user (default: from the image)")))
-      ->type_name(std::string(ui::tr("USER")));
-  command
-      .add_option("--key", flags->key,
-                  std::string(ui::tr("Private key: a path, or a name looked up in ~/.ssh")))
-      ->type_name(std::string(ui::tr("KEY")));
+      .add_option("--command", flags->command,
+                  std::string(ui::tr("Run this command on the instance instead of a shell")))
+      ->type_name(std::string(ui::tr("COMMAND")));
   command.add_option("--port", flags->port, std::string(ui::tr("SSH port (default 22)")))
       ->type_name(std::string(ui::tr("PORT")))
       ->check(CLI::Range(1, 65535).description(""));

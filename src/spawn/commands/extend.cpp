@@ -95,13 +95,11 @@ Result<void> run_extend(Context& context, const ExtendFlags& flags) {
   auto request = read_request(flags);
   if (!request)
     return std::unexpected(request.error());
-  auto session = context.session();
-  if (!session)
-    return std::unexpected(session.error());
-  auto targets = resolve_targets(context, **session, request->names, flags.job_array, Arity::one);
+  auto targets = session_and_targets(context, request->names, flags.job_array, Arity::one);
   if (!targets)
     return std::unexpected(targets.error());
-  return extend_all(context, **session, *targets, request->extension);
+  aws::Session& session = *targets->session;
+  return extend_all(context, session, targets->instances, request->extension);
 }
 
 }  // namespace

@@ -61,7 +61,16 @@ std::vector<Row> argument_rows(const CLI::App& app) {
   return rows;
 }
 
-// " <COMMAND>" or " [COMMAND]" for each positional argument.
+// The subcommands of a command (`spawn agent publish`), with what each does.
+std::vector<Row> subcommand_rows(const CLI::App& app) {
+  std::vector<Row> rows;
+  for (const CLI::App* subcommand : app.get_subcommands([](const CLI::App*) { return true; }))
+    rows.emplace_back(subcommand->get_name(), subcommand->get_description());
+  return rows;
+}
+
+// " <COMMAND>" or " [COMMAND]" for each positional argument, then " <COMMAND>" when the
+// command has subcommands.
 std::string positional_usage(const CLI::App& app) {
   std::string usage;
   for (const CLI::Option* option : app.get_options()) {
@@ -70,6 +79,8 @@ std::string positional_usage(const CLI::App& app) {
     const std::string& name = option->get_type_name();
     usage += option->get_required() ? " <" + name + ">" : " [" + name + "]";
   }
+  if (!subcommand_rows(app).empty())
+    usage += " <" + std::string(ui::tr("COMMAND")) + ">";
   return usage;
 }
 
@@ -102,6 +113,7 @@ void print_command_help(std::ostream& out, const CLI::App& command) {
         << ui::trf("Aliases: {aliases}", fmt::arg("aliases", join(command.get_aliases(), ", ")))
         << '\n';
   }
+  print_rows(out, ui::tr("Commands:"), subcommand_rows(command));
   print_rows(out, ui::tr("Arguments:"), argument_rows(command));
   print_rows(out, ui::tr("Flags:"), flag_rows(command));
   out << '\n' << ui::tr("The global flags are listed by `spawn --help`.") << '\n';

@@ -84,6 +84,17 @@ Result<std::vector<ops::ManagedInstance>> resolve_targets(Context& context, aws:
   return resolve_named(context, session, names);
 }
 
+Result<Targets> session_and_targets(Context& context, const std::vector<std::string>& names,
+                                    const JobArrayFlags& job_array, Arity arity) {
+  auto session = context.session();
+  if (!session)
+    return std::unexpected(session.error());
+  auto instances = resolve_targets(context, **session, names, job_array, arity);
+  if (!instances)
+    return std::unexpected(instances.error());
+  return Targets{*session, std::move(*instances)};
+}
+
 BatchOutcome act_on_each(Context& context, const std::vector<ops::ManagedInstance>& targets,
                          const TargetStep& check, const TargetStep& act) {
   const bool single = targets.size() == 1;

@@ -53,6 +53,15 @@ Result<std::vector<ops::ManagedInstance>> resolve_targets(Context& context, aws:
                                                           const JobArrayFlags& job_array,
                                                           Arity arity);
 
+// The session with the instances resolve_targets finds in it: how every command that
+// acts on instances begins.
+struct Targets {
+  aws::Session* session = nullptr;
+  std::vector<ops::ManagedInstance> instances;
+};
+Result<Targets> session_and_targets(Context& context, const std::vector<std::string>& names,
+                                    const JobArrayFlags& job_array, Arity arity);
+
 using TargetStep = std::function<Result<void>(const ops::ManagedInstance&)>;
 
 struct BatchOutcome {

@@ -28,6 +28,7 @@ std::string instance_summary(const std::map<std::string, int>& by_state) {
   if (by_state.empty())
     return std::string(ui::tr("none"));
   std::vector<std::string> parts;
+  parts.reserve(by_state.size());
   for (const auto& [state, count] : by_state)
     parts.push_back(fmt::format("{} {}", count, state));
   return join(parts, ", ");

@@ -61,31 +61,29 @@ Result<void> wait_until_running(Context& context, aws::Session& session,
 }
 
 Result<void> run_start(Context& context, const StartFlags& flags) {
-  auto session = context.session();
-  if (!session)
-    return std::unexpected(session.error());
-  auto targets = resolve_targets(context, **session, flags.names, flags.job_array, Arity::one);
+  auto targets = session_and_targets(context, flags.names, flags.job_array, Arity::one);
   if (!targets)
     return std::unexpected(targets.error());
+  aws::Session& session = *targets->session;
   std::vector<ops::ManagedInstance> started;
-  auto outcome = act_on_each(context, *targets, ops::check_startable,
+  auto outcome = act_on_each(context, targets->instances, ops::check_startable,
                              [&](const ops::ManagedInstance& instance) -> Result<void> {
                                auto start =
-                                   ops::start_instance(**session, instance, now_for(**session));
+                                   ops::start_instance(session, instance, now_for(session));
                                if (!start)
                                  return std::unexpected(start.error());
                                report_started(context, instance, *start);
                                started.push_back(instance);
                                return {};
                              });
-  const std::size_t target_count = targets->size();
+  const std::size_t target_count = targets->instances.size();
   auto finished =
       finish_batch(context, outcome, target_count,
                    ui::trf("Started: {done}/{total} instances", fmt::arg("done", outcome.done),
                            fmt::arg("total", target_count)));
   if (!finished || flags.no_wait)
     return finished;
-  return wait_until_running(context, **session, started);
+  return wait_until_running(context, session, started);
 }
 
 }  // namespace

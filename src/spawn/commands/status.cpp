@@ -1,14 +1,15 @@
 // `spawn status <id-or-name>`: one instance in detail (spec §9.1). What its tags
 // say — limits, deadline, completion settings, the last stop — needs only EC2;
-// spored's own report (`sudo spored status`: idle signals, pending action) is
-// asked over SSH when the instance runs and a key is found. When it cannot be
-// reached, the command still succeeds and says why on the "Agent:" line.
+// spored's own report (`spored status`: idle signals, pending action) is asked over
+// SSH when the instance runs and a key is found (in the sandbox for a local
+// instance). When it cannot be reached, the command still succeeds and says why on
+// the "Agent:" line.
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "platform/paths.hpp"
 #include "spawn/commands/command_table.hpp"
+#include "spawn/commands/instance_access.hpp"
 #include "spawn/commands/instance_args.hpp"
 #include "spawn/ops/agent_status.hpp"
 #include "spawn/ops/ssh_login.hpp"
@@ -23,37 +24,37 @@ namespace {
 struct StatusFlags {
   std::vector<std::string> names;
   OutputFlags output;
-  std::string user;  // --user
-  std::string key;   // --key
+  LoginFlags login;
 };
 
-// How to run spored status on the instance: ssh to its public address.
-Result<ops::AgentStatusAccess> agent_access(Context& context, const ops::ManagedInstance& instance,
+// How to run spored status on the instance: ssh to its public address, or the sandbox
+// of a local instance.
+Result<ops::AgentStatusAccess> agent_access(Context& context, aws::Session& session,
+                                            const ops::ManagedInstance& instance,
                                             const StatusFlags& flags) {
-  if (context.local())
-    return fail(ErrorKind::not_found,
-                std::string(ui::tr("local instances are not reached over SSH")));
+  if (context.local()) {
+    auto prefix = sandbox_command_prefix(context, instance);
+    if (!prefix)
+      return std::unexpected(prefix.error());
+    return ops::AgentStatusAccess{std::move(*prefix)};
+  }
   if (instance.instance.public_ip.empty())
     return fail(ErrorKind::not_found, std::string(ui::tr("the instance has no public IP address")));
-  auto home = platform::home_dir(context.env());
-  if (!home)
-    return std::unexpected(home.error());
-  std::optional<std::filesystem::path> key;
-  if (!flags.key.empty())
-    key = flags.key;
-  auto key_file = ops::find_login_key(instance.instance.key_name, key, *home);
+  auto key_file = login_key(context, instance, flags.login);
   if (!key_file)
     return std::unexpected(key_file.error());
-  std::string user = flags.user.empty() ? ops::default_login_user("") : flags.user;
-  return ops::ssh_agent_access(
-      {instance.instance.public_ip, user, *key_file, ops::kDefaultSshPort, {}});
+  return ops::ssh_agent_access({instance.instance.public_ip,
+                                login_user(session, instance, flags.login),
+                                *key_file,
+                                ops::kDefaultSshPort,
+                                {}});
 }
 
-ui::AgentView agent_view(Context& context, const ops::ManagedInstance& instance,
-                         const StatusFlags& flags) {
+ui::AgentView agent_view(Context& context, aws::Session& session,
+                         const ops::ManagedInstance& instance, const StatusFlags& flags) {
   if (instance.state() != ops::instance_state::running)
     return {std::nullopt, ui::trf("the instance is {state}", fmt::arg("state", instance.state()))};
-  auto access = agent_access(context, instance, flags);
+  auto access = agent_access(context, session, instance, flags);
   if (!access)
     return {std::nullopt, access.error().message};
   context.err() << ui::tr("Asking spored on the instance...") << '\n';
@@ -64,15 +65,13 @@ ui::AgentView agent_view(Context& context, const ops::ManagedInstance& instance,
 }
 
 Result<void> run_status(Context& context, const StatusFlags& flags) {
-  auto session = context.session();
-  if (!session)
-    return std::unexpected(session.error());
-  auto targets = resolve_targets(context, **session, flags.names, {}, Arity::one);
+  auto targets = session_and_targets(context, flags.names, {}, Arity::one);
   if (!targets)
     return std::unexpected(targets.error());
-  const ops::ManagedInstance& instance = targets->front();
-  ui::AgentView agent = agent_view(context, instance, flags);
-  SystemTime now = now_for(**session);
+  aws::Session& session = *targets->session;
+  const ops::ManagedInstance& instance = targets->instances.front();
+  ui::AgentView agent = agent_view(context, session, instance, flags);
+  SystemTime now = now_for(session);
   switch (flags.output.chosen()) {
     case OutputFormat::json:
       context.out() << ui::status_document(instance, now, agent).dump(2) << '\n';
@@ -92,14 +91,7 @@ Handler setup_status(CLI::App& command) {
   command.add_option("instance", flags->names, std::string(ui::tr("The instance ID or name")))
       ->type_name(std::string(ui::tr("ID-OR-NAME")));
   add_output_flags(command, flags->output);
-  command
-      .add_option("--user", flags->user,
-                  std::string(ui::tr("User to log in as to ask spored (default: ec2-user)")))
-      ->type_name(std::string(ui::tr("USER")));
-  command
-      .add_option("--key", flags->key,
-                  std::string(ui::tr("Private key to log in with (a path, or a name in ~/.ssh)")))
-      ->type_name(std::string(ui::tr("PATH")));
+  add_login_flags(command, flags->login);
   return [flags](Context& context) { return run_status(context, *flags); };
 }
 

@@ -42,26 +42,24 @@ void report(Context& context, const ops::ManagedInstance& instance, ops::StopKin
 }
 
 Result<void> run_stop(Context& context, const StopFlags& flags, ops::StopKind kind) {
-  auto session = context.session();
-  if (!session)
-    return std::unexpected(session.error());
-  auto targets = resolve_targets(context, **session, flags.names, flags.job_array, Arity::one);
+  auto targets = session_and_targets(context, flags.names, flags.job_array, Arity::one);
   if (!targets)
     return std::unexpected(targets.error());
+  aws::Session& session = *targets->session;
   auto outcome = act_on_each(
-      context, *targets,
+      context, targets->instances,
       [kind](const ops::ManagedInstance& instance) { return ops::check_stoppable(instance, kind); },
       [&](const ops::ManagedInstance& instance) -> Result<void> {
-        auto stopped = ops::stop_instance(**session, instance, kind, now_for(**session));
+        auto stopped = ops::stop_instance(session, instance, kind, now_for(session));
         if (!stopped)
           return std::unexpected(stopped.error());
         report(context, instance, kind, *stopped);
         return {};
       });
-  const std::size_t target_count = targets->size();
+  const std::size_t target_count = targets->instances.size();
   auto counts = fmt::arg("done", outcome.done);
   auto total = fmt::arg("total", target_count);
-  return finish_batch(context, outcome, targets->size(),
+  return finish_batch(context, outcome, targets->instances.size(),
                       kind == ops::StopKind::hibernate
                           ? ui::trf("Hibernated: {done}/{total} instances", counts, total)
                           : ui::trf("Stopped: {done}/{total} instances", counts, total));

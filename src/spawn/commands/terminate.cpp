@@ -120,25 +120,23 @@ Result<void> wait_until_terminated(Context& context, aws::Session& session,
 }
 
 Result<void> run_terminate(Context& context, const TerminateFlags& flags) {
-  auto session = context.session();
-  if (!session)
-    return std::unexpected(session.error());
-  auto targets = resolve_targets(context, **session, flags.names, flags.job_array, Arity::many);
+  auto targets = session_and_targets(context, flags.names, flags.job_array, Arity::many);
   if (!targets)
     return std::unexpected(targets.error());
-  auto agreed = confirmed(context, flags, std::move(*targets));
+  aws::Session& session = *targets->session;
+  auto agreed = confirmed(context, flags, std::move(targets->instances));
   if (!agreed)
     return std::unexpected(agreed.error());
   if (agreed->empty()) {
     context.out() << ui::tr("Nothing was terminated.") << '\n';
     return {};
   }
-  auto terminated = ops::terminate_managed(**session, *agreed);
+  auto terminated = ops::terminate_managed(session, *agreed);
   if (!terminated)
     return std::unexpected(terminated.error());
   if (auto reported = report(context, *terminated); !reported || !flags.wait)
     return reported;
-  return wait_until_terminated(context, **session, *agreed);
+  return wait_until_terminated(context, session, *agreed);
 }
 
 }  // namespace

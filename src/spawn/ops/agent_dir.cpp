@@ -64,6 +64,7 @@ Result<fs::path> find_agent_dir(const Environment& env) {
   if (found != candidates.end())
     return *found;
   std::vector<std::string> looked;
+  looked.reserve(candidates.size());
   for (const auto& dir : candidates)
     looked.push_back(dir.string());
   return fail(

@@ -10,7 +10,7 @@ namespace spawn::ops {
 namespace {
 
 // spored status prints a screenful; anything much longer is not it.
-constexpr std::size_t kMaxAgentOutputBytes = 64 * 1024;
+constexpr std::size_t kMaxAgentOutputBytes = std::size_t{64} * 1024;
 
 std::string combined_output(const platform::ProcessResult& result) {
   std::string text = result.output;
@@ -22,7 +22,7 @@ std::string combined_output(const platform::ProcessResult& result) {
 }  // namespace
 
 const std::vector<std::string>& agent_status_command() {
-  static const std::vector<std::string> command{"sudo", "/usr/local/bin/spored", "status"};
+  static const std::vector<std::string> command{"/usr/local/bin/spored", "status"};
   return command;
 }
 

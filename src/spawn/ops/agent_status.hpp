@@ -1,4 +1,4 @@
-// spored's own view of an instance (`sudo spored status` run on it): what `spawn
+// spored's own view of an instance (`spored status` run on it): what `spawn
 // status` adds to what the tags say. How the command reaches the instance is
 // the caller's choice, given as an argv prefix the status command is appended
 // to: ssh for EC2 (ssh_agent_access), something else for a local sandbox.
@@ -23,7 +23,8 @@ struct AgentStatusAccess {
   std::chrono::milliseconds timeout = kAgentStatusTimeout;
 };
 
-// The words run on the instance: sudo /usr/local/bin/spored status.
+// The words run on the instance: /usr/local/bin/spored status (it reads the agent's
+// state file, which anyone may read, so no sudo).
 const std::vector<std::string>& agent_status_command();
 
 // The access through the system ssh with `login` (ssh_command places the remote words last).

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "aws/s3.hpp"
 #include "core/launch_tags.hpp"
@@ -64,20 +65,29 @@ Result<std::optional<std::string>> stored_digest(aws::S3Client& s3, const std::s
   return digest;
 }
 
-Result<std::vector<LocalBinary>> read_local_binaries(const fs::path& agent_dir) {
-  std::vector<LocalBinary> binaries;
+// A missing binary is told before the bucket is created, which would then hold nothing.
+Result<void> require_local_binaries(const fs::path& agent_dir) {
   for (std::string_view arch : kAgentArchitectures) {
-    auto name = agent_file_name(arch);
-    auto key = agent_object_key(arch);
-    auto body = read_file(agent_dir / *name);
-    if (!body) {
-      body.error().hint = std::string(kMissingAgentHint);
-      return std::unexpected(body.error());
+    fs::path path = agent_dir / *agent_file_name(arch);
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+      return fail(ErrorKind::not_found, fmt::format("cannot read {}: no such file", path.string()),
+                  std::string(kMissingAgentHint));
     }
-    auto digest = sha256_hex(*body);
-    binaries.push_back({std::string(arch), *key, std::move(*body), std::move(digest)});
   }
-  return binaries;
+  return {};
+}
+
+Result<LocalBinary> read_local_binary(const fs::path& agent_dir, std::string_view arch) {
+  auto name = agent_file_name(arch);
+  auto key = agent_object_key(arch);
+  auto body = read_file(agent_dir / *name);
+  if (!body) {
+    body.error().hint = std::string(kMissingAgentHint);
+    return std::unexpected(body.error());
+  }
+  auto digest = sha256_hex(*body);
+  return LocalBinary{std::string(arch), *key, std::move(*body), std::move(digest)};
 }
 
 // Whether the bucket is new (and so holds nothing yet).
@@ -250,15 +260,33 @@ Result<std::optional<AgentDownload>> find_agent(aws::AwsClient& client, const st
 }
 
 Result<PublishedAgent> publish_agent(aws::AwsClient& client, const std::string& bucket,
-                                     const fs::path& agent_dir) {
-  auto local = read_local_binaries(agent_dir);
-  if (!local)
-    return std::unexpected(local.error());
-  aws::S3Client s3(client);
-  auto state = create_bucket_unless_owned(s3, bucket, client.region());
+                                     const fs::path& agent_dir, AgentStore store) {
+  if (auto present = require_local_binaries(agent_dir); !present)
+    return std::unexpected(present.error());
+  // Each binary read and hashed on its own thread while the bucket is created.
+  std::vector<Result<LocalBinary>> binaries_read(kAgentArchitectures.size(), LocalBinary{});
+  Result<Bucket> state = Bucket::existed;
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t i = 0; i < kAgentArchitectures.size(); ++i)
+    tasks.emplace_back(
+        [&, i] { binaries_read[i] = read_local_binary(agent_dir, kAgentArchitectures[i]); });
+  tasks.emplace_back([&] {
+    state = call_with_own<aws::S3Client>(client, [&](aws::S3Client& s3) {
+      return create_bucket_unless_owned(s3, bucket, client.region());
+    });
+  });
+  run_all(std::move(tasks));
+  std::vector<LocalBinary> local;
+  for (auto& binary : binaries_read) {
+    if (!binary)
+      return std::unexpected(binary.error());
+    local.push_back(std::move(*binary));
+  }
   if (!state)
     return std::unexpected(state.error());
-  auto binaries = configure_and_upload(client, bucket, *local, *state);
+  if (store == AgentStore::lacks_version)
+    state = Bucket::created;  // nothing of this version to compare with
+  auto binaries = configure_and_upload(client, bucket, local, *state);
   if (!binaries)
     return std::unexpected(binaries.error());
   return PublishedAgent{bucket, client.region(), std::move(*binaries)};

@@ -74,9 +74,13 @@ struct PublishedAgent {
 // creates the bucket when missing, blocks all public access, makes SSE-S3 its default
 // encryption and tags it (spawn:managed=true, spawn:created-by=spawn, spawn:purpose=agent),
 // then uploads the binaries concurrently, each before its .sha256. A binary whose digest the store
-// already holds is not uploaded again, so publishing twice costs no transfer.
+// already holds is not uploaded again, so publishing twice costs no transfer. The local files
+// are read and hashed while the bucket is created. `store` may say that the caller has just
+// found this version missing (find_agent), which spares asking again.
+enum class AgentStore { unknown, lacks_version };
 Result<PublishedAgent> publish_agent(aws::AwsClient& client, const std::string& bucket,
-                                     const std::filesystem::path& agent_dir);
+                                     const std::filesystem::path& agent_dir,
+                                     AgentStore store = AgentStore::unknown);
 
 // The download of `arch`'s binary as `published` left it: a URL presigned here, no round
 // trip. ErrorKind::not_found when `published` has no binary for `arch`.

@@ -5,9 +5,9 @@
 #include <mutex>
 
 #include "aws/ec2.hpp"
+#include "aws/s3.hpp"
 #include "spawn/ops/agent_store.hpp"
 #include "spawn/ops/cleanup.hpp"
-#include "spawn/ops/cleanup_calls.hpp"
 #include "spawn/ops/cleanup_iam.hpp"
 #include "spawn/ops/parallel.hpp"
 #include "spawn/ops/region_scan.hpp"
@@ -99,7 +99,7 @@ Result<std::optional<AgentBucket>> read_agent_bucket(aws::AwsClient& client,
   auto name = agent_bucket_name(account_id, client.region());
   if (!name)
     return std::unexpected(std::move(name.error()));
-  auto tags = bucket_tags(client, *name);
+  auto tags = aws::S3Client(client).get_bucket_tagging(*name);
   if (!tags && tags.error().kind == ErrorKind::not_found)
     return std::nullopt;
   if (!tags)

@@ -10,7 +10,6 @@
 #include "aws/ec2.hpp"
 #include "aws/s3.hpp"
 #include "spawn/ops/cleanup.hpp"
-#include "spawn/ops/cleanup_calls.hpp"
 #include "spawn/ops/cleanup_iam.hpp"
 #include "spawn/ops/parallel.hpp"
 #include "spawn/ops/region_scan.hpp"
@@ -40,7 +39,7 @@ Result<void> delete_agent_bucket(aws::AwsClient& client, const std::string& buck
     if (auto deleted = s3.delete_object(bucket, object.key); !deleted)
       return deleted;
   }
-  return delete_bucket(client, bucket);
+  return s3.delete_bucket(bucket);
 }
 
 Result<void> delete_resource(aws::AwsClient& client, const CleanupAction& action) {

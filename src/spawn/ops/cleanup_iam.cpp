@@ -7,7 +7,6 @@
 #include <set>
 
 #include "aws/iam.hpp"
-#include "spawn/ops/cleanup_calls.hpp"
 #include "spawn/ops/instance_profile.hpp"
 
 namespace spawn::ops {
@@ -79,10 +78,10 @@ Result<void> unless_gone(Result<void> step) {
 
 Result<IamInventory> discover_iam(aws::AwsClient& client) {
   aws::IamClient iam(client);
-  auto role_names = list_role_names(client);
+  auto role_names = iam.list_role_names_all();
   if (!role_names)
     return std::unexpected(std::move(role_names.error()));
-  auto profile_names = list_instance_profile_names(client);
+  auto profile_names = iam.list_instance_profile_names_all();
   if (!profile_names)
     return std::unexpected(std::move(profile_names.error()));
   auto roles = read_roles(iam, spawn_names(std::move(*role_names), kDefaultInstanceRole));

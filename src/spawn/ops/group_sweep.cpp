@@ -1,16 +1,14 @@
 #include "spawn/ops/group_sweep.hpp"
 
-#include <set>
-
 #include "aws/ec2.hpp"
+#include "spawn/ops/own_client.hpp"
+#include "spawn/ops/parallel.hpp"
 #include "util/time_format.hpp"
 
 namespace spawn::ops {
 
 namespace {
 
-// AWS takes at most 200 values in one filter.
-constexpr std::size_t kFilterValueLimit = 200;
 const aws::Filter kNotTerminated{"instance-state-name",
                                  {"pending", "running", "shutting-down", "stopping", "stopped"}};
 
@@ -33,21 +31,17 @@ Result<std::vector<aws::SecurityGroup>> spawn_groups(aws::Ec2Client& ec2) {
   return groups;
 }
 
-// The ids among `groups` that an instance not terminated uses.
-Result<std::set<std::string>> groups_in_use(aws::Ec2Client& ec2,
-                                            const std::vector<aws::SecurityGroup>& groups) {
+// The groups that instances not terminated use. Every such instance of the region is
+// read, not only those using spawn's groups: that read needs no group ids, so it runs
+// beside the read of the groups instead of after it.
+Result<std::set<std::string>> groups_in_use(aws::Ec2Client& ec2) {
+  auto instances = ec2.describe_instances_all({.filters = {kNotTerminated}});
+  if (!instances)
+    return std::unexpected(std::move(instances.error()));
   std::set<std::string> used;
-  for (std::size_t start = 0; start < groups.size(); start += kFilterValueLimit) {
-    aws::Filter by_group{"instance.group-id", {}};
-    for (std::size_t i = start; i < std::min(groups.size(), start + kFilterValueLimit); ++i)
-      by_group.values.push_back(groups[i].group_id);
-    auto instances = ec2.describe_instances_all({.filters = {by_group, kNotTerminated}});
-    if (!instances)
-      return std::unexpected(std::move(instances.error()));
-    for (const auto& instance : *instances) {
-      for (const auto& group : instance.security_groups)
-        used.insert(group.group_id);
-    }
+  for (const auto& instance : *instances) {
+    for (const auto& group : instance.security_groups)
+      used.insert(group.group_id);
   }
   return used;
 }
@@ -124,34 +118,41 @@ void delete_groups(aws::Ec2Client& ec2, const std::vector<std::string>& ids,
 }  // namespace
 
 Result<SweepReport> sweep_orphaned_groups(aws::AwsClient& regional_client,
-                                          std::chrono::milliseconds budget) {
+                                          std::chrono::milliseconds budget,
+                                          const std::set<std::string>& in_use) {
   const Deadline deadline(budget);
-  aws::Ec2Client ec2(regional_client);
-  auto groups = spawn_groups(ec2);
+  // One round trip of reads, so that the sweep ends with the launch or list beside it.
+  Result<std::vector<aws::SecurityGroup>> groups;
+  Result<std::set<std::string>> used;
+  run_all({[&] { groups = call_with_own<aws::Ec2Client>(regional_client, spawn_groups); },
+           [&] { used = call_with_own<aws::Ec2Client>(regional_client, groups_in_use); }});
   if (!groups)
     return std::unexpected(std::move(groups.error()));
   SweepReport report;
   if (groups->empty())
     return report;
-  auto used = groups_in_use(ec2, *groups);
   if (!used)
     return std::unexpected(std::move(used.error()));
+  used->insert(in_use.begin(), in_use.end());
   if (deadline.passed()) {
     report.out_of_time = true;
     return report;
   }
   const SystemTime now = regional_client.clock().now();
   Sorted sorted = sort_groups(*groups, *used, now);
+  aws::Ec2Client ec2(regional_client);
   change_tags(ec2, sorted, now, report);
   delete_groups(ec2, sorted.to_delete, deadline, report);
   return report;
 }
 
 std::future<Result<SweepReport>> start_group_sweep(const aws::AwsClient& regional_client,
-                                                   std::chrono::milliseconds budget) {
-  return std::async(std::launch::async, [client = regional_client, budget]() mutable {
-    return sweep_orphaned_groups(client, budget);
-  });
+                                                   std::chrono::milliseconds budget,
+                                                   std::set<std::string> in_use) {
+  return std::async(std::launch::async,
+                    [client = regional_client, budget, in_use = std::move(in_use)]() mutable {
+                      return sweep_orphaned_groups(client, budget, in_use);
+                    });
 }
 
 }  // namespace spawn::ops

@@ -23,6 +23,7 @@
 
 #include <chrono>
 #include <future>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,15 +45,19 @@ struct SweepReport {
   bool out_of_time = false;           // the budget ended before all was done
 };
 
-// One sweep of the client's region. Reads first (spawn's groups, then the instances not
-// terminated that use them; an error there is the Result's), then starts no call after
-// `budget` has passed since it began.
+// One sweep of the client's region. Reads first, both at once (spawn's groups, and the
+// instances not terminated with their groups; an error there is the Result's), then
+// starts no call after `budget` has passed since it began. The groups in `in_use` count as
+// used whatever the instances say: a launch names the group it is about to use, which no
+// instance references until its RunInstances is answered.
 Result<SweepReport> sweep_orphaned_groups(aws::AwsClient& regional_client,
-                                          std::chrono::milliseconds budget);
+                                          std::chrono::milliseconds budget,
+                                          const std::set<std::string>& in_use = {});
 
 // Runs sweep_orphaned_groups on a thread of its own with a copy of `regional_client`.
 // Destroying the future waits for it: at most `budget` plus the call under way.
 std::future<Result<SweepReport>> start_group_sweep(const aws::AwsClient& regional_client,
-                                                   std::chrono::milliseconds budget);
+                                                   std::chrono::milliseconds budget,
+                                                   std::set<std::string> in_use = {});
 
 }  // namespace spawn::ops

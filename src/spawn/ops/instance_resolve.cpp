@@ -56,6 +56,7 @@ Result<InstanceScan> scan_for_id(aws::Session& session, std::string_view id,
 
 std::vector<std::string> failed_names(const InstanceScan& scan) {
   std::vector<std::string> names;
+  names.reserve(scan.failed_regions.size());
   for (const auto& failure : scan.failed_regions)
     names.push_back(failure.first);
   return names;

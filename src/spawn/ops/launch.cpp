@@ -10,6 +10,7 @@
 #include "spawn/ops/launch_plan.hpp"
 #include "spawn/ops/launch_resources.hpp"
 #include "spawn/ops/launch_wait.hpp"
+#include "spawn/ops/managed_instance.hpp"
 #include "spawn/ops/run_request.hpp"
 #include "spawn/ops/saga.hpp"
 #include "spawn/ui/catalog.hpp"
@@ -88,10 +89,9 @@ Saga::Undo terminate_undo(aws::AwsClient client, std::string instance_id) {
     aws::Ec2Client ec2(client);
     if (auto ended = ec2.terminate_instances({.instance_ids = {instance_id}}); !ended)
       return std::unexpected(ended.error());
-    auto gone = wait_for_instance(
-        ec2, instance_id, [](const aws::Instance& i) { return i.state.name == "terminated"; },
-        {kTerminationDeadline, kLaunchPollInterval}, {});
-    if (!gone && gone.error().kind != ErrorKind::conflict)
+    auto gone = wait_for_state(client, instance_id, instance_state::terminated,
+                               {kTerminationDeadline, kLaunchPollInterval});
+    if (!gone)
       return std::unexpected(gone.error());
     return {};
   };
@@ -118,18 +118,12 @@ Result<aws::Instance> run_instance(LaunchContext& context, aws::Ec2Client& ec2,
   }
 }
 
-bool running_with_address(const aws::Instance& instance, bool expect_public_ip) {
-  return instance.state.name == "running" &&
-         (!expect_public_ip || !instance.public_ip.empty() || !instance.private_ip.empty());
-}
-
-Result<aws::Instance> wait_until_usable(LaunchContext& context, aws::Ec2Client& ec2,
+Result<aws::Instance> wait_until_usable(LaunchContext& context, aws::AwsClient& client,
                                         const aws::Instance& launched, bool& ssh_answered) {
   context.events.started("running", N_("Waiting for the instance to run"));
-  auto running = wait_for_instance(
-      ec2, launched.instance_id,
-      [](const aws::Instance& i) { return running_with_address(i, true); },
-      {kRunningDeadline, kLaunchPollInterval}, context.stop);
+  // A running instance has its private address, and its public one when it gets one.
+  auto running = wait_for_state(client, launched.instance_id, instance_state::running,
+                                {kRunningDeadline, kLaunchPollInterval}, context.stop);
   if (!running) {
     context.events.failed("running", running.error().message);
     return running;
@@ -215,9 +209,6 @@ Result<LaunchOutcome> launch_instance(LaunchContext& context, const LaunchSpec& 
   outcome.price = launch_price(spec, region, facts->live_spot_price);
   if (mode == LaunchMode::dry_run)
     return plan_launch(context, spec, *facts, {*tags, *volume}, std::move(outcome));
-  // Orphaned SSH groups of the region go meanwhile (bounded; the future waits at return).
-  auto sweep = start_group_sweep(context.session.client_for(region), kLaunchSweepBudget);
-
   Saga saga;
   auto resources = prepare_launch_resources(context, spec, *facts, saga);
   if (!resources)
@@ -227,6 +218,10 @@ Result<LaunchOutcome> launch_instance(LaunchContext& context, const LaunchSpec& 
   auto user_data = launch_user_data(user_data_input(spec, resources->agent));
   if (!user_data)
     return std::unexpected(roll_back(context, saga, user_data.error()));
+  // Orphaned SSH groups of the region go meanwhile, bounded (the future waits at return):
+  // its reads share RunInstances' round trip. This launch's group is in use already.
+  auto sweep = start_group_sweep(context.session.client_for(region), kLaunchSweepBudget,
+                                 {resources->network.security_group_id});
 
   auto request = run_instances_request({.spec = spec,
                                         .facts = *facts,
@@ -251,7 +246,7 @@ Result<LaunchOutcome> launch_instance(LaunchContext& context, const LaunchSpec& 
   if (spec.ttl && instance->launch_time)
     outcome.deadline = *instance->launch_time + *spec.ttl;
   if (wait == WaitFor::ssh) {
-    auto usable = wait_until_usable(context, ec2, *instance, outcome.ssh_answered);
+    auto usable = wait_until_usable(context, client, *instance, outcome.ssh_answered);
     if (!usable)
       return std::unexpected(roll_back(context, saga, usable.error()));
     outcome.instance = *usable;

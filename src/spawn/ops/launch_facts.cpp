@@ -145,7 +145,7 @@ std::vector<LaunchStep> first_round(LaunchContext& context, const LaunchSpec& sp
                            return std::unexpected(type.error());
                          facts.type = *type;
                          return fmt::format("{} vCPU, {} GiB", type->vcpus,
-                                            type->memory_mib / 1024.0);
+                                            static_cast<double>(type->memory_mib) / 1024.0);
                        }});
   questions.push_back({"image", N_("Choosing the image"), [&]() -> Result<std::string> {
                          aws::AwsClient own(client);

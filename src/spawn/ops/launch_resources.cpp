@@ -26,7 +26,10 @@ Result<AgentDownload> publish_for(aws::AwsClient& client, const LaunchFacts& fac
   auto bucket = agent_bucket_name(facts.identity->account, facts.region);
   if (!bucket)
     return std::unexpected(bucket.error());
-  auto published = publish_agent(client, *bucket, *agent_dir);
+  // Round 1 found no agent of this version here (or it would not publish).
+  auto published =
+      publish_agent(client, *bucket, *agent_dir,
+                    facts.agent_known ? AgentStore::lacks_version : AgentStore::unknown);
   if (!published)
     return std::unexpected(published.error());
   return published_download(client, *published, architecture_name(facts.machine.architecture));

@@ -53,6 +53,22 @@ Result<Location> locate(const Environment& env) {
   return Location{*program, *state_dir};
 }
 
+// Where the local cloud lives, and what its program says of the server there.
+struct Found {
+  Location at;
+  ServerAnswer answer;
+};
+
+Result<Found> locate_and_ask(const Environment& env) {
+  auto at = locate(env);
+  if (!at)
+    return std::unexpected(at.error());
+  auto answer = ask_server(at->program, at->state_dir);
+  if (!answer)
+    return std::unexpected(answer.error());
+  return Found{std::move(*at), std::move(*answer)};
+}
+
 Result<void> prepare_state_dir(const std::filesystem::path& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
@@ -141,36 +157,32 @@ Result<std::map<std::string, int>> count_instances(const Environment& env, const
 }  // namespace
 
 Result<std::optional<LocalCloud>> running_local_cloud(const Environment& env) {
-  auto at = locate(env);
-  if (!at)
-    return std::unexpected(at.error());
-  auto answer = ask_server(at->program, at->state_dir);
-  if (!answer)
-    return std::unexpected(answer.error());
-  if (!answer->running || answer->cloud.endpoint_url.empty())
+  auto found = locate_and_ask(env);
+  if (!found)
+    return std::unexpected(found.error());
+  const ServerAnswer& answer = found->answer;
+  if (!answer.running || answer.cloud.endpoint_url.empty())
     return std::optional<LocalCloud>();
-  return std::optional(answer->cloud);
+  return std::optional(answer.cloud);
 }
 
 Result<LocalCloud> ensure_local_cloud(const Environment& env, const LocalCloudStarting& starting) {
-  auto at = locate(env);
-  if (!at)
-    return std::unexpected(at.error());
-  auto answer = ask_server(at->program, at->state_dir);
-  if (!answer)
-    return std::unexpected(answer.error());
-  if (answer->running)
-    return wait_until_ready(*at, std::nullopt);
-  if (auto prepared = prepare_state_dir(at->state_dir); !prepared)
+  auto found = locate_and_ask(env);
+  if (!found)
+    return std::unexpected(found.error());
+  const Location& at = found->at;
+  if (found->answer.running)
+    return wait_until_ready(at, std::nullopt);
+  if (auto prepared = prepare_state_dir(at.state_dir); !prepared)
     return std::unexpected(prepared.error());
   if (starting)
-    starting(at->state_dir);
+    starting(at.state_dir);
   auto pid = platform::start_detached_process(
-      {at->program.string(), "serve", "--state-dir", at->state_dir.string(), "--port", "0"},
-      server_log(at->state_dir));
+      {at.program.string(), "serve", "--state-dir", at.state_dir.string(), "--port", "0"},
+      server_log(at.state_dir));
   if (!pid)
     return std::unexpected(pid.error());
-  return wait_until_ready(*at, *pid);
+  return wait_until_ready(at, *pid);
 }
 
 std::unique_ptr<OverlayEnvironment> local_cloud_environment(const Environment& base,
@@ -190,19 +202,17 @@ std::unique_ptr<OverlayEnvironment> local_cloud_environment(const Environment& b
 }
 
 Result<LocalCloudStatus> local_cloud_status(const Environment& env, std::string_view region) {
-  auto at = locate(env);
-  if (!at)
-    return std::unexpected(at.error());
-  auto answer = ask_server(at->program, at->state_dir);
-  if (!answer)
-    return std::unexpected(answer.error());
-  LocalCloudStatus status{at->state_dir, std::nullopt, 0, {}, {}};
-  if (!answer->running || answer->cloud.endpoint_url.empty())
+  auto found = locate_and_ask(env);
+  if (!found)
+    return std::unexpected(found.error());
+  const ServerAnswer& answer = found->answer;
+  LocalCloudStatus status{found->at.state_dir, std::nullopt, 0, {}, {}};
+  if (!answer.running || answer.cloud.endpoint_url.empty())
     return status;
-  status.cloud = answer->cloud;
-  status.pid = answer->pid;
-  status.region = region.empty() ? answer->cloud.region : std::string(region);
-  auto counted = count_instances(env, answer->cloud, status.region);
+  status.cloud = answer.cloud;
+  status.pid = answer.pid;
+  status.region = region.empty() ? answer.cloud.region : std::string(region);
+  auto counted = count_instances(env, answer.cloud, status.region);
   if (!counted)
     return std::unexpected(counted.error());
   status.instances_by_state = std::move(*counted);
@@ -210,18 +220,15 @@ Result<LocalCloudStatus> local_cloud_status(const Environment& env, std::string_
 }
 
 Result<bool> stop_local_cloud(const Environment& env) {
-  auto at = locate(env);
-  if (!at)
-    return std::unexpected(at.error());
-  auto answer = ask_server(at->program, at->state_dir);
-  if (!answer)
-    return std::unexpected(answer.error());
-  if (!answer->running)
+  auto found = locate_and_ask(env);
+  if (!found)
+    return std::unexpected(found.error());
+  if (!found->answer.running)
     return false;
-  auto stopped = platform::request_process_stop(answer->pid);
+  auto stopped = platform::request_process_stop(found->answer.pid);
   if (!stopped && stopped.error().kind != ErrorKind::not_found)
     return std::unexpected(stopped.error());
-  if (auto gone = wait_until_stopped(*at, answer->pid); !gone)
+  if (auto gone = wait_until_stopped(found->at, found->answer.pid); !gone)
     return std::unexpected(gone.error());
   return true;
 }

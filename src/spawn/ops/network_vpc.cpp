@@ -44,6 +44,7 @@ std::string subnet_cidr(const std::string& vpc_cidr, int n) {
 Result<void> tear_down(aws::AwsClient& client, const VpcParts& parts) {
   aws::Ec2Client ec2(client);
   std::vector<Result<void>> results;
+  results.reserve(parts.subnet_ids.size() + 3);
   for (const std::string& subnet_id : parts.subnet_ids)
     results.push_back(remove_when_unused(client, [&] { return ec2.delete_subnet(subnet_id); }));
   if (parts.gateway_attached) {
@@ -66,7 +67,7 @@ void record_vpc_undo(aws::AwsClient& client, std::shared_ptr<VpcParts> parts, Sa
       parts->vpc_id.empty()
           ? fmt::format("internet gateway {} in {}", parts->internet_gateway_id, client.region())
           : fmt::format("spawn VPC {} in {}", parts->vpc_id, client.region());
-  saga.record(std::move(what), [own_client, parts]() -> Result<void> {
+  saga.record(std::move(what), [own_client, parts = std::move(parts)]() -> Result<void> {
     std::lock_guard lock(parts->mutex);
     return tear_down(*own_client, *parts);
   });

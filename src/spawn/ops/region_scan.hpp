@@ -19,7 +19,9 @@
 
 namespace spawn::ops {
 
-inline constexpr std::size_t kRegionConcurrency = 16;
+// Every region at once: AWS has fewer than this many, and a scan of all regions should
+// cost the user one round trip, as a scan of one does.
+inline constexpr std::size_t kRegionConcurrency = 40;
 inline constexpr std::string_view kRegionListRegion = "us-east-1";
 
 // Where the region list is cached (ops/session_cache.hpp); nullopt keeps no cache.

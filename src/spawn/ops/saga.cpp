@@ -33,6 +33,7 @@ void Saga::commit() {
 std::vector<std::string> Saga::recorded() const {
   std::lock_guard lock(mutex_);
   std::vector<std::string> names;
+  names.reserve(steps_.size());
   for (const Step& step : steps_)
     names.push_back(step.what);
   return names;

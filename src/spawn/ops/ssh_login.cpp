@@ -54,6 +54,7 @@ std::optional<std::filesystem::path> first_existing(
 
 std::string listed(const std::vector<std::filesystem::path>& candidates) {
   std::vector<std::string> names;
+  names.reserve(candidates.size());
   for (const auto& candidate : candidates)
     names.push_back(candidate.string());
   return fmt::format("{}", fmt::join(names, ", "));

@@ -117,6 +117,7 @@ std::string render_instance_table(const std::vector<ops::ManagedInstance>& insta
       std::string(tr("State")),       std::string(tr("Region/AZ")), std::string(tr("Age")),
       std::string(tr("TTL left")),    std::string(tr("Public IP")), std::string(tr("Spot"))};
   std::vector<Row> rows;
+  rows.reserve(instances.size());
   for (const auto& instance : instances)
     rows.push_back(table_row(instance, now, style.symbols));
   return render_table(header, rows, style.colour) + "\n" + total_line(instances.size()) + "\n";

@@ -104,7 +104,11 @@ std::string aligned(const std::vector<Line>& lines) {
     width = std::max(width, display_width(label));
   std::string text;
   for (const auto& [label, value] : lines) {
-    text += label + ":" + std::string(width - display_width(label) + 1, ' ') + value + "\n";
+    text += label;
+    text += ':';
+    text.append(width - display_width(label) + 1, ' ');
+    text += value;
+    text += '\n';
   }
   return text;
 }

@@ -17,14 +17,16 @@ ops::StepEvents LaunchProgress::events() {
       .started = [progress](
                      std::string_view key,
                      std::string_view label) { progress->start(key, std::string(tr(label))); },
-      .done = [progress](std::string_view key,
-                         std::string detail) { progress->done(key, std::string(tr(detail))); },
-      .skipped = [progress](
-                     std::string_view key,
-                     std::string reason) { progress->skipped(key, std::string(tr(reason))); },
+      .done = [progress](
+                  std::string_view key,
+                  const std::string& detail) { progress->done(key, std::string(tr(detail))); },
+      .skipped =
+          [progress](std::string_view key, const std::string& reason) {
+            progress->skipped(key, std::string(tr(reason)));
+          },
       .failed = [progress](std::string_view key,
                            std::string reason) { progress->failed(key, std::move(reason)); },
-      .note = [progress](std::string line) { progress->note(std::string(tr(line))); },
+      .note = [progress](const std::string& line) { progress->note(std::string(tr(line))); },
   };
 }
 

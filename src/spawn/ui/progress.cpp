@@ -72,7 +72,7 @@ void Progress::failed(std::string_view key, std::string reason) {
   finish(key, State::failed, std::move(reason));
 }
 
-void Progress::note(std::string line) {
+void Progress::note(const std::string& line) {
   std::lock_guard lock(mutex_);
   if (mode_ == ProgressMode::live && drawn_lines_ > 0) {
     out_ << fmt::format("\x1b[{}F\x1b[J", drawn_lines_);

@@ -35,7 +35,7 @@ class Progress {
   void skipped(std::string_view key, std::string reason);
   void failed(std::string_view key, std::string reason);
   // A line that is not a step (a warning, the cost estimate), kept above the steps.
-  void note(std::string line);
+  void note(const std::string& line);
 
  private:
   enum class State { running, done, skipped, failed };

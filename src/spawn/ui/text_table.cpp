@@ -24,6 +24,7 @@ std::string_view escape_for(Tint tint) {
 std::vector<std::size_t> column_widths(const std::vector<std::string>& header,
                                        const std::vector<Row>& rows) {
   std::vector<std::size_t> widths;
+  widths.reserve(header.size());
   for (const auto& title : header)
     widths.push_back(display_width(title));
   for (const auto& row : rows) {

@@ -75,6 +75,14 @@ TEST(Cli, CommandHelpShowsItsOwnFlags) {
   }
 }
 
+TEST(Cli, CommandHelpListsItsSubcommands) {
+  auto outcome = run_spawn({"agent", "--help"});
+  EXPECT_EQ(outcome.exit_code, 0);
+  EXPECT_THAT(outcome.out, HasSubstr("Usage: spawn agent [flags] <COMMAND>"));
+  EXPECT_THAT(outcome.out, HasSubstr("publish"));
+  EXPECT_THAT(outcome.out, HasSubstr("Upload spored to this account's agent bucket"));
+}
+
 TEST(Cli, UnknownCommandIsAUsageError) {
   auto outcome = run_spawn({"nosuch"});
   EXPECT_EQ(outcome.exit_code, 2);

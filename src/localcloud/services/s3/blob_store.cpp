@@ -48,12 +48,16 @@ Result<std::string> OpenBlob::read(std::uint64_t offset, std::uint64_t length) {
 }
 
 BlobStore::BlobStore(std::filesystem::path root) : root_(std::move(root)) {
-  std::error_code ignored;
-  std::filesystem::create_directories(root_, ignored);
+  ensure_root();
 }
 
 std::filesystem::path BlobStore::path_of(std::string_view name) const {
   return root_ / std::string(name);
+}
+
+void BlobStore::ensure_root() const {
+  std::error_code ignored;
+  std::filesystem::create_directories(root_, ignored);
 }
 
 Result<OpenBlob> BlobStore::open(std::string_view name) const {
@@ -64,6 +68,7 @@ Result<OpenBlob> BlobStore::open(std::string_view name) const {
 }
 
 Result<std::string> BlobStore::write(std::string_view bytes) {
+  ensure_root();
   std::string name = random_uuid();
   if (auto written = write_file_atomic(path_of(name), bytes, kBlobMode); !written)
     return std::unexpected(written.error());
@@ -71,6 +76,7 @@ Result<std::string> BlobStore::write(std::string_view bytes) {
 }
 
 Result<std::string> BlobStore::write_joined(std::vector<OpenBlob>& sources) {
+  ensure_root();
   std::string name = random_uuid();
   std::filesystem::path temporary = path_of(name + std::string(kTemporarySuffix));
   std::vector<std::ifstream*> streams;

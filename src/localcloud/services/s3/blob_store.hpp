@@ -42,7 +42,8 @@ class OpenBlob {
 
 class BlobStore {
  public:
-  // Keeps blobs under `root` (created when missing).
+  // Keeps blobs under `root`, created when missing, and again before each write: the local
+  // cloud's reset removes it.
   explicit BlobStore(std::filesystem::path root);
 
   Result<OpenBlob> open(std::string_view name) const;
@@ -59,6 +60,7 @@ class BlobStore {
 
  private:
   std::filesystem::path path_of(std::string_view name) const;
+  void ensure_root() const;
   std::filesystem::path root_;
 };
 

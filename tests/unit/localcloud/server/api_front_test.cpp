@@ -190,6 +190,28 @@ TEST_F(ApiFrontTest, InjectedErrorsUseTheChosenCodeAndStatus) {
   EXPECT_EQ(aws::parse_error_response(aws::Protocol::ec2, response).code, "RequestLimitExceeded");
 }
 
+TEST_F(ApiFrontTest, ARefusedOperationIsDeniedWithoutBeingDoneAndOnlyAsOftenAsAsked) {
+  FaultSettings settings;
+  settings.refused = {{"RunInstances", 1}};
+  faults_.set(settings);
+  auto refused = ec2("Action=RunInstances&Version=2016-11-15", clock_.now());
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(aws::parse_error_response(aws::Protocol::ec2, refused).code, "UnauthorizedOperation");
+  EXPECT_TRUE(ec2_.seen.operation.empty()) << "the service never saw it";
+  EXPECT_EQ(ec2("Action=RunInstances&Version=2016-11-15", clock_.now()).status, 200);
+}
+
+TEST_F(ApiFrontTest, ALostAnswerIsDoneThenReportedAsAnInternalError) {
+  FaultSettings settings;
+  settings.lost_answers = {{"RunInstances", 1}};
+  faults_.set(settings);
+  auto lost = ec2("Action=RunInstances&Version=2016-11-15", clock_.now());
+  EXPECT_EQ(lost.status, 500);
+  EXPECT_EQ(aws::parse_error_response(aws::Protocol::ec2, lost).code, "InternalError");
+  EXPECT_EQ(ec2_.seen.operation, "RunInstances") << "the service did the work";
+  EXPECT_EQ(ec2("Action=RunInstances&Version=2016-11-15", clock_.now()).status, 200);
+}
+
 TEST_F(ApiFrontTest, RequestLogRecordsEachCall) {
   ec2("Action=DescribeVpcs&Version=2016-11-15", clock_.now());
   ec2("Action=Fail&Version=2016-11-15", clock_.now());
@@ -213,6 +235,10 @@ TEST_F(ApiFrontTest, AdminApiSetsFaultsAndRejectsBadOnes) {
   EXPECT_EQ(admin("POST", "/_localcloud/faults", R"({"error_rate": 2})").status, 400);
   EXPECT_EQ(admin("POST", "/_localcloud/faults", R"({"error_code": "Boom"})").status, 400);
   EXPECT_EQ(admin("POST", "/_localcloud/faults", "not json").status, 400);
+  EXPECT_EQ(admin("POST", "/_localcloud/faults", R"({"refused": ["CreateRole"]})").status, 400);
+  EXPECT_EQ(
+      admin("POST", "/_localcloud/faults", R"({"lost_answers": {"RunInstances": -1}})").status,
+      400);
   EXPECT_EQ(admin("DELETE", "/_localcloud/faults").status, 200);
   EXPECT_EQ(faults_.settings().error_rate, 0);
 }

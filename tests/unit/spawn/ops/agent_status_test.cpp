@@ -14,7 +14,7 @@ using testing::managed;
 TEST(AgentStatus, TheStatusCommandIsAppendedToThePrefix) {
   auto status = remote_agent_status(managed("i-1", "running"), {{"echo", "ran:"}});
   ASSERT_TRUE(status) << status.error().message;
-  EXPECT_EQ(*status, "ran: sudo /usr/local/bin/spored status\n");
+  EXPECT_EQ(*status, "ran: /usr/local/bin/spored status\n");
 }
 
 TEST(AgentStatus, AFailingCommandIsAnErrorCarryingItsOutput) {
