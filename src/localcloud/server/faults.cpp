@@ -1,5 +1,7 @@
 #include "localcloud/server/faults.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <random>
 #include <utility>
@@ -26,7 +28,8 @@ Result<void> read_counts(const nlohmann::json& body, const std::string& field,
     return fail(ErrorKind::usage, field + R"( must be an object like {"RunInstances": 1})");
   for (const auto& [operation, count] : given.items()) {
     if (!count.is_number_integer() || count.get<int>() < 0)
-      return fail(ErrorKind::usage, field + "." + operation + " must be a count, 0 or more");
+      return fail(ErrorKind::usage,
+                  fmt::format("{}.{} must be a count, 0 or more", field, operation));
     counts[operation] = count.get<int>();
   }
   return {};
