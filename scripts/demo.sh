@@ -47,7 +47,7 @@ echo "${greeting:-(the log of the command could not be read before the instance 
 
 step "waiting for spored to terminate $id after its completion delay"
 for ((i = 0; i < deadline_seconds; i++)); do
-  state=$("$spawn" list --state terminated --output json |
+  state=$("$spawn" list --state terminated --output json 2>/dev/null |
     sed -n "/\"$id\"/,/}/s/.*\"state\": \"\([a-z-]*\)\".*/\1/p" | head -1)
   [[ $state == terminated ]] && break
   sleep 1

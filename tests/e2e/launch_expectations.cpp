@@ -124,4 +124,18 @@ void expect_promised_settings(integration::TestCloud& cloud, const std::string& 
   EXPECT_EQ(ranges, std::vector<std::string>{"127.0.0.1/32"});
 }
 
+void expect_promised_root_volume(integration::TestCloud& cloud, const std::string& instance_id) {
+  auto cli = aws_cli_for(cloud);
+  auto volumes = cli.run({"ec2", "describe-volumes", "--filters",
+                          "Name=attachment.instance-id,Values=" + instance_id});
+  ASSERT_TRUE(volumes.succeeded()) << volumes;
+  const nlohmann::json listed = volumes.json().value("Volumes", nlohmann::json::array());
+  ASSERT_EQ(listed.size(), 1u) << volumes;
+  const nlohmann::json& root = listed[0];
+  EXPECT_EQ(root.value("Encrypted", false), true) << volumes;
+  EXPECT_EQ(root.value("VolumeType", ""), "gp3") << volumes;
+  expect_tags(tag_map(root.value("Tags", nlohmann::json::array())), {{"spawn:managed", "true"}},
+              "the root volume");
+}
+
 }  // namespace spawn::e2e

@@ -64,4 +64,8 @@ bool security_group_exists(integration::TestCloud& cloud, const std::string& nam
 void expect_promised_settings(integration::TestCloud& cloud, const std::string& instance_id,
                               const std::map<std::string, std::string>& tags);
 
+// What the AWS CLI shows of the instance's root volume: encrypted gp3, tagged as spawn's.
+// The instance must still exist (a terminated one's volume is gone).
+void expect_promised_root_volume(integration::TestCloud& cloud, const std::string& instance_id);
+
 }  // namespace spawn::e2e

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "launch_expectations.hpp"
 #include "round_trips.hpp"
@@ -46,6 +47,9 @@ TEST_F(LaunchTest, ResultNamesThePriceTheDeadlineAndHowToConnect) {
   EXPECT_THAT(run.out, HasSubstr("unless extended"));
   EXPECT_THAT(run.out, HasSubstr("spawn connect i-"));
   track_all_launched();
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(run.out, id, std::regex("spawn connect (i-[0-9a-f]+)"))) << run.out;
+  expect_promised_root_volume(cloud(), id[1]);
 }
 
 TEST_F(LaunchTest, WarmLaunchCreatesNothingNew) {

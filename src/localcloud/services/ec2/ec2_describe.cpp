@@ -17,7 +17,7 @@ std::expected<DescribeQuery, ApiError> parse_describe(const FormParams& params,
     return std::unexpected(filters.error());
   query.filters = std::move(*filters);
   if (spec.max_results > 0) {
-    auto page = parse_page_request(params, spec.min_results, spec.max_results);
+    auto page = parse_page_request(params, spec.min_results, spec.max_results, spec.above_max);
     if (!page)
       return std::unexpected(page.error());
     query.page = std::move(*page);

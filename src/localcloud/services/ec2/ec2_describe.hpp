@@ -35,6 +35,7 @@ struct DescribeSpec {
   std::function<ApiError(const std::string& id)> missing;  // the NotFound answer for an id
   std::size_t min_results = 5;                             // MaxResults bounds; max 0: no paging
   std::size_t max_results = 1000;
+  AboveMax above_max = AboveMax::refused;
 };
 
 // Reads ids, filters and paging; DryRun=true answers DryRunOperation once they are valid.

@@ -34,13 +34,17 @@ std::optional<ApiError> dry_run_answer(const FormParams& params) {
 }
 
 std::expected<Ec2PageRequest, ApiError> parse_page_request(const FormParams& params,
-                                                           std::size_t min, std::size_t max) {
+                                                           std::size_t min, std::size_t max,
+                                                           AboveMax above) {
   Ec2PageRequest request;
   request.next_token = params.get_or("NextToken", "");
   if (auto text = params.get("MaxResults")) {
     std::size_t value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc{} || end != text->data() + text->size() || value < min || value > max) {
+    bool number = ec == std::errc{} && end == text->data() + text->size();
+    if (number && value > max && above == AboveMax::capped)
+      value = max;
+    if (!number || value < min || value > max) {
       return std::unexpected(invalid_value("Value ( " + *text +
                                            " ) for parameter maxResults is invalid. Expecting a "
                                            "value between " +

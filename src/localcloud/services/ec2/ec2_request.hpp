@@ -31,9 +31,13 @@ struct Ec2PageRequest {
   std::optional<std::size_t> max_results;
   std::string next_token;
 };
-// Reads MaxResults (must lie in [min, max]) and NextToken.
+// What an operation does with a MaxResults above its maximum: most refuse it, a few
+// (DescribeVolumes) serve their maximum, as their documentation says.
+enum class AboveMax { refused, capped };
+// Reads MaxResults (at least min; at most max, unless `above` caps it) and NextToken.
 std::expected<Ec2PageRequest, ApiError> parse_page_request(const FormParams& params,
-                                                           std::size_t min, std::size_t max);
+                                                           std::size_t min, std::size_t max,
+                                                           AboveMax above = AboveMax::refused);
 
 struct Ec2Page {
   std::vector<std::string> ids;  // the ids on this page, in order

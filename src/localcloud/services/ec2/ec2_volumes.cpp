@@ -48,7 +48,9 @@ ApiOutcome describe_volumes(const InstanceServices& services, const ApiRequest& 
                       return client_error("InvalidVolume.NotFound",
                                           "The volume '" + id + "' does not exist.");
                     },
-                    kMinResults, kMaxResults};
+                    kMinResults, kMaxResults,
+                    // The AWS CLI asks for 1000 by default; EC2 serves 500.
+                    AboveMax::capped};
   auto selection = describe_stored(request, services.context.deps.store, kVolumeKind, spec);
   if (!selection)
     return std::unexpected(selection.error());

@@ -75,6 +75,14 @@ TEST_F(RunInstancesTest, TagsFromTagSpecificationsShowInDescribeInstancesAndVolu
   EXPECT_STREQ(volume.child("attachmentSet").child("item").child_value("device"), "/dev/xvda");
 }
 
+TEST_F(RunInstancesTest, DescribeVolumesServesAtMost500AsEc2DoesForTheCliDefaultOf1000) {
+  launch("", 1);
+  Answer volumes = call("DescribeVolumes", "MaxResults=1000");
+  ASSERT_EQ(volumes.status, 200) << volumes.body;
+  EXPECT_TRUE(volumes.root().child("volumeSet").child("item"));
+  EXPECT_EQ(call("DescribeVolumes", "MaxResults=4").status, 400);
+}
+
 TEST_F(RunInstancesTest, EachInstanceGetsItsOwnLoopbackAddresses) {
   auto first = launch("", 3);
   auto second = launch("", 2, "eu-west-1");
