@@ -83,14 +83,6 @@ void print_launch(std::string_view what, const Timed& launch, int target) {
       latencies(launch.seconds), kLatency.count(), chain_text(launch.chain));
 }
 
-// Every request for `operation` in the log, refused ones included.
-int count_of(integration::TestCloud& cloud, const std::string& operation) {
-  auto requests = integration::timed_requests(cloud);
-  return static_cast<int>(std::count_if(requests.begin(), requests.end(), [&](const auto& request) {
-    return request.operation == operation;
-  }));
-}
-
 // Terminates the launched instances and waits until they are gone, so that their boot (the
 // agent downloaded, installed and started on this same machine) does not slow the next
 // measurement.
@@ -151,7 +143,7 @@ void report_propagation() {
   auto cloud = start_cloud(dir.path(), kPropagation);
   SpawnUser user(*cloud);
   Timed cold = launch(*cloud, user);
-  int attempts = count_of(*cloud, "RunInstances");
+  int attempts = integration::calls_of(*cloud, "RunInstances");
   fmt::print(
       "launch, cold with IAM propagating for {} s: {:.2f} s, {} RunInstances attempts "
       "({} retries while the new role propagated)\n",

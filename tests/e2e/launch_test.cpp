@@ -77,9 +77,7 @@ TEST_F(LaunchTest, ARunInstancesAnswerLostOnTheWayBackIsRetriedIntoOneInstance) 
   ASSERT_TRUE(cloud().admin_delete("/_localcloud/faults"));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   track_all_launched();
-  auto requests = integration::timed_requests(cloud());
-  EXPECT_EQ(std::count_if(requests.begin(), requests.end(),
-                          [](const auto& request) { return request.operation == "RunInstances"; }),
+  EXPECT_EQ(integration::calls_of(cloud(), "RunInstances"),
             2);  // the answer lost, then the retry with the same ClientToken
   auto after = live_managed_instances(cloud());
   ASSERT_EQ(after.size(), before.size() + 1);

@@ -8,13 +8,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <nlohmann/json.hpp>
-
 #include "aws/beast_transport.hpp"
 #include "aws/s3_address.hpp"
 #include "core/version.hpp"
 #include "localcloud_fixture.hpp"
+#include "round_trips.hpp"
 #include "util/crypto.hpp"
 
 namespace spawn::integration {
@@ -65,15 +63,7 @@ std::string bucket_setting(aws::AwsClient& client, const std::string& bucket,
 class AgentStore : public CloudSuite<AgentStore> {
  protected:
   // How many `operation` calls (S3's PutObject, ...) localcloud has answered so far.
-  int calls_of(std::string_view operation) {
-    auto log = cloud().admin_get("/_localcloud/requests");
-    EXPECT_TRUE(log) << log.error().message;
-    auto records =
-        nlohmann::json::parse(log.value_or("{}")).value("requests", nlohmann::json::array());
-    return static_cast<int>(std::count_if(records.begin(), records.end(), [&](const auto& record) {
-      return record.value("operation", "") == operation;
-    }));
-  }
+  int calls_of(std::string_view operation) { return integration::calls_of(cloud(), operation); }
   std::string bucket(std::string_view region = "us-east-1") {
     return ops::agent_bucket_name(kAccount, region).value();
   }

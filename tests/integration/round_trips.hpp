@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,14 @@ inline std::vector<TimedRequest> timed_requests(TestCloud& cloud, std::size_t sk
                         arrived + records[i].at("latency_ms").get<double>()});
   }
   return requests;
+}
+
+// How many `operation` requests ("RunInstances", refused ones included) the log holds.
+inline int calls_of(TestCloud& cloud, std::string_view operation) {
+  auto requests = timed_requests(cloud);
+  return static_cast<int>(std::count_if(requests.begin(), requests.end(), [&](const auto& request) {
+    return request.operation == operation;
+  }));
 }
 
 // The deepest chain among `requests`: each request in it arrived after the one before
